@@ -1,0 +1,227 @@
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .formatting import format_date_span
+
+
+class Actor(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "person"
+        COUNTRY = "country", "country"
+        ORGANISATION = "organisation", "organisation"
+
+    name = models.CharField(max_length=200, unique=True, help_text="Canonical English name")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    country = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        limit_choices_to={"kind": "country"},
+        help_text="For people: the country they serve",
+    )
+    wikidata_id = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def holder_of(self, office: str, on: datetime.date) -> bool:
+        return any(o.covers(on) for o in self.offices.all() if o.title == office)
+
+
+class ActorAlias(models.Model):
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    language = models.CharField(max_length=8, help_text="ISO 639-1 code: en, id, ru, zh...")
+
+    class Meta:
+        ordering = ["language", "name"]
+        verbose_name_plural = "actor aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["actor", "language", "name"], name="alias_unique_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
+
+
+class Office(models.Model):
+    """An office held for a period: lets a title alone resolve to the person of the day."""
+
+    holder = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="offices")
+    title = models.CharField(max_length=200, help_text='e.g. "President of Russia"')
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True, help_text="Empty while still in office")
+
+    class Meta:
+        ordering = ["title", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["holder", "title", "start"], name="office_unique_term")
+        ]
+
+    def __str__(self):
+        end = self.end.isoformat() if self.end else "now"
+        start = self.start.isoformat() if self.start else "?"
+        return f"{self.title}: {self.holder} ({start} – {end})"
+
+    def covers(self, day: datetime.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(status=Event.Status.PUBLISHED)
+
+    def in_date_order(self):
+        return self.order_by("date_start", "id")
+
+    def involving(self, actor: Actor):
+        # An event "involves" a country also when one of its people takes part.
+        return self.filter(Q(actors=actor) | Q(actors__country=actor)).distinct()
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        CALL = "call", "call"
+        MEETING = "meeting", "meeting"
+        VISIT = "visit", "visit"
+        SUMMIT = "summit", "summit"
+        AGREEMENT = "agreement", "agreement"
+        STATEMENT = "statement", "statement"
+        EXERCISE = "exercise", "exercise"
+        INVASION = "invasion", "invasion"
+        ATTACK = "attack", "attack"
+        SANCTION = "sanction", "sanction"
+        OTHER = "other", "other"
+
+    class Precision(models.TextChoices):
+        DAY = "day", "day"
+        WEEK = "week", "week"
+        MONTH = "month", "month"
+        QUARTER = "quarter", "quarter"
+        SEASON = "season", "season"
+        YEAR = "year", "year"
+        DECADE = "decade", "decade"
+
+    class Qualifier(models.TextChoices):
+        NONE = "", "—"
+        EARLY = "early", "early"
+        MID = "mid", "mid"
+        LATE = "late", "late"
+
+    class Modality(models.TextChoices):
+        ASSERTED = "asserted", "happened"
+        PLANNED = "planned", "planned"
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "proposed"
+        PUBLISHED = "published", "published"
+        REJECTED = "rejected", "rejected"
+        MERGED = "merged", "merged"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices, db_index=True)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    # The date is an interval at a precision: "Feb 2022" is 2022-02-01..2022-02-28 at month
+    # precision, "20-22 Mar 2023" is 2023-03-20..2023-03-22 at day precision.
+    date_start = models.DateField()
+    date_end = models.DateField()
+    precision = models.CharField(max_length=8, choices=Precision.choices)
+    qualifier = models.CharField(max_length=5, choices=Qualifier.choices, blank=True, default="")
+    date_trail = models.TextField(blank=True, help_text="How the date was resolved")
+    location = models.CharField(max_length=200, blank=True)
+    modality = models.CharField(max_length=8, choices=Modality.choices, default=Modality.ASSERTED)
+    plover_type = models.CharField(max_length=20, blank=True)
+    plover_mode = models.CharField(max_length=20, blank=True)
+    confidence = models.FloatField(default=0.0)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PROPOSED, db_index=True
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_events"
+    )
+    actors = models.ManyToManyField(Actor, through="EventActor", related_name="events")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date_start", "id"]
+        indexes = [models.Index(fields=["status", "date_start", "id"], name="event_timeline_order")]
+        constraints = [
+            models.CheckConstraint(condition=Q(date_end__gte=models.F("date_start")), name="event_dates_ordered"),
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True) | Q(status="merged"), name="event_merged_has_status"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date_display}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("timeline:event", args=[self.pk])
+
+    @property
+    def date_display(self) -> str:
+        return format_date_span(self.date_start, self.date_end, self.precision, self.qualifier)
+
+    @property
+    def date_iso(self) -> str:
+        """The date at its precision, as in the extraction contract."""
+        if self.precision in {"year", "decade"}:
+            return f"{self.date_start:%Y}"
+        if self.precision in {"month", "quarter", "season"}:
+            return f"{self.date_start:%Y-%m}"
+        return self.date_start.isoformat()
+
+
+class EventActor(models.Model):
+    class Role(models.TextChoices):
+        INITIATOR = "initiator", "initiator"
+        TARGET = "target", "target"
+        PARTICIPANT = "participant", "participant"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="roles")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="roles")
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        ordering = ["role", "actor__name"]
+        constraints = [models.UniqueConstraint(fields=["event", "actor"], name="event_actor_once")]
+
+    def __str__(self):
+        return f"{self.actor} ({self.role})"
+
+
+class Evidence(models.Model):
+    """One source's report of an event: the sentence, where it stands, and why it was linked."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    article = models.ForeignKey("ingest.Article", on_delete=models.CASCADE, related_name="evidence")
+    sentence = models.TextField()
+    start = models.PositiveIntegerField(help_text="Offset of the sentence in the article's cleaned text")
+    end = models.PositiveIntegerField()
+    date_expression = models.CharField(max_length=200, blank=True)
+    trigger = models.CharField(max_length=100, blank=True)
+    confidence = models.FloatField(default=0.0)
+    extractor_version = models.CharField(max_length=40)
+    merge_reason = models.TextField(blank=True, help_text="Why this report was linked to the event")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article__published", "start"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(fields=["event", "article", "start"], name="evidence_once_per_sentence")
+        ]
+
+    def __str__(self):
+        return f"{self.article}: {self.sentence[:80]}"

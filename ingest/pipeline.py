@@ -1,0 +1,265 @@
+"""From raw article to recorded events: the only place extraction results become rows.
+
+submit_text stores an article once and queues its processing; process_article cleans,
+extracts and records it. Both are idempotent: running them again changes nothing.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+
+from ingest.cleaning import clean_html, clean_text
+from ingest.extraction import EXTRACTOR_VERSION, detect_language, extract
+from ingest.extraction.merging import EventKey, merge_reason
+from ingest.models import Article, Outlet
+from timeline.models import Actor, Event, EventActor, Evidence
+
+log = logging.getLogger(__name__)
+
+
+class UnusableArticle(ValueError):
+    """The content cannot be turned into an article (empty, not text...)."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    article: Article
+    created: bool
+
+
+def submit_text(
+    raw: str,
+    *,
+    source_name: str = "",
+    published: datetime.datetime | None = None,
+    language: str | None = None,
+    is_html: bool = False,
+    url: str | None = None,
+    outlet: Outlet | None = None,
+) -> Submission:
+    """Store the article once (same content or same URL: the existing one) and queue it."""
+    from ingest.tasks import process_article_task
+
+    if not raw or not raw.strip():
+        raise UnusableArticle(f"{source_name or 'input'}: the content is empty")
+    if "\x00" in raw:
+        raise UnusableArticle(f"{source_name or 'input'}: the content is binary, not text")
+    content_hash = Article.hash_content(raw)
+    with transaction.atomic():
+        existing = Article.objects.filter(content_hash=content_hash).first()
+        if existing is None and url:
+            existing = Article.objects.filter(url=url).first()
+        if existing is not None:
+            return Submission(existing, created=False)
+        article = Article.objects.create(
+            content_hash=content_hash,
+            raw=raw,
+            is_html=is_html,
+            url=url or None,
+            source_name=source_name[:500],
+            published=published,
+            language=language or "",
+            outlet=outlet,
+        )
+        process_article_task.delay_on_commit(article_id=article.pk)
+    return Submission(article, created=True)
+
+
+def process_article(article_id: int) -> Article:
+    """Clean, extract and record one article; a second run finds the work done."""
+    article = Article.objects.get(pk=article_id)
+    if article.status == Article.Status.EXTRACTED and article.extractor_version == EXTRACTOR_VERSION:
+        return article
+    if article.is_html:
+        cleaned = clean_html(article.raw, url=article.url, language=article.language or None)
+    else:
+        cleaned = clean_text(article.raw, language=article.language or None)
+    if not cleaned.text.strip():
+        raise UnusableArticle("no article text was found after removing the page's boilerplate")
+    published = article.published or cleaned.published
+    language = article.language or cleaned.language or detect_language(cleaned.text) or ""
+    candidates = extract(cleaned.text, published=published, language=language or None)
+
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        if article.status == Article.Status.EXTRACTED and article.extractor_version == EXTRACTOR_VERSION:
+            return article
+        article.text = cleaned.text
+        article.title = (article.title or cleaned.title or "")[:500]
+        article.author = (article.author or cleaned.author or "")[:200]
+        article.published = published
+        article.published_expression = (cleaned.published_expression or "")[:200]
+        article.language = language
+        if article.outlet is None and cleaned.outlet:
+            article.outlet, _ = Outlet.objects.get_or_create(name=cleaned.outlet[:200])
+        for candidate in candidates:
+            record_candidate(article, candidate)
+        article.status = Article.Status.EXTRACTED
+        article.extractor_version = EXTRACTOR_VERSION
+        article.error = ""
+        article.save()
+    return article
+
+
+def mark_failed(article_id: int, error: str) -> None:
+    Article.objects.filter(pk=article_id).update(status=Article.Status.FAILED, error=error[:2000])
+
+
+def record_candidate(article: Article, candidate) -> Event | None:
+    """Merge one extracted candidate into the event it reports, or start a new event."""
+    if not candidate.date:
+        return None
+    actors = [(resolve_actor(ref.name, ref.kind), ref.role) for ref in candidate.actors]
+    key = candidate_key(candidate)
+    event, reason = find_same_event(key)
+    if event is None:
+        event = Event.objects.create(
+            kind=candidate.kind,
+            title=title_for(candidate.kind, actors, candidate.location)[:300],
+            date_start=candidate.date.earliest,
+            date_end=candidate.date.latest,
+            precision=candidate.date.precision if candidate.date.precision != "ref" else "day",
+            qualifier=candidate.date.qualifier or "",
+            date_trail=candidate.date_trail,
+            location=(candidate.location or "")[:200],
+            modality=candidate.modality,
+            plover_type=candidate.plover_type or "",
+            plover_mode=candidate.plover_mode or "",
+            confidence=candidate.confidence,
+            status=initial_status(candidate),
+        )
+        reason = "first report of this event"
+    else:
+        refine_event(event, candidate)
+    for actor, role in actors:
+        EventActor.objects.get_or_create(event=event, actor=actor, defaults={"role": role})
+    for evidence in candidate.evidence:
+        Evidence.objects.get_or_create(
+            event=event,
+            article=article,
+            start=evidence.start,
+            defaults={
+                "sentence": evidence.sentence,
+                "end": evidence.end,
+                "date_expression": (evidence.date_expression or "")[:200],
+                "trigger": (evidence.trigger or "")[:100],
+                "confidence": candidate.confidence,
+                "extractor_version": candidate.extractor_version,
+                "merge_reason": reason,
+            },
+        )
+    return event
+
+
+def initial_status(candidate) -> str:
+    if settings.LINIMASA_AUTO_PUBLISH and candidate.confidence >= settings.LINIMASA_AUTO_PUBLISH_MIN_CONFIDENCE:
+        return Event.Status.PUBLISHED
+    return Event.Status.PROPOSED
+
+
+def candidate_key(candidate) -> EventKey:
+    names = frozenset(ref.name for ref in candidate.actors)
+    return EventKey(
+        kind=candidate.kind,
+        earliest=candidate.date.earliest,
+        latest=candidate.date.latest,
+        precision=candidate.date.precision,
+        actors=names,
+        countries=frozenset(candidate.countries),
+        modality=candidate.modality,
+    )
+
+
+def event_key(event: Event) -> EventKey:
+    actors = [role.actor for role in event.roles.all()]
+    countries = {a.name for a in actors if a.kind == Actor.Kind.COUNTRY}
+    countries |= {a.country.name for a in actors if a.country_id}
+    return EventKey(
+        kind=event.kind,
+        earliest=event.date_start,
+        latest=event.date_end,
+        precision=event.precision,
+        actors=frozenset(a.name for a in actors),
+        countries=frozenset(countries),
+        modality=event.modality,
+    )
+
+
+def find_same_event(key: EventKey) -> tuple[Event | None, str]:
+    # A day either side: a late-evening call in Moscow is the next day in Jakarta.
+    slack = datetime.timedelta(days=1)
+    nearby = (
+        Event.objects.filter(kind=key.kind, date_start__lte=key.latest + slack, date_end__gte=key.earliest - slack)
+        .exclude(status__in=[Event.Status.REJECTED, Event.Status.MERGED])
+        .prefetch_related("roles__actor__country")
+        .order_by("date_start", "id")
+    )
+    for event in nearby:
+        reason = merge_reason(event_key(event), key)
+        if reason:
+            return event, reason
+    return None, ""
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}
+
+
+def refine_event(event: Event, candidate) -> None:
+    """A finer date from a new source refines the event's date; a coarser one changes nothing."""
+    date = candidate.date
+    if PRECISION_RANK.get(date.precision, 9) < PRECISION_RANK.get(event.precision, 9):
+        event.date_start, event.date_end = date.earliest, date.latest
+        event.precision = date.precision
+        event.qualifier = date.qualifier or ""
+        event.date_trail = f"{candidate.date_trail}\n(refined from {event.date_display})"
+        event.save(update_fields=["date_start", "date_end", "precision", "qualifier", "date_trail", "updated"])
+    if event.modality == Event.Modality.PLANNED and candidate.modality == Event.Modality.ASSERTED:
+        # A report that the planned event took place.
+        event.modality = Event.Modality.ASSERTED
+        event.save(update_fields=["modality", "updated"])
+
+
+def resolve_actor(name: str, kind: str) -> Actor:
+    actor = Actor.objects.filter(name=name).first()
+    if actor is None:
+        actor, _ = Actor.objects.get_or_create(name=name, defaults={"kind": kind})
+    return actor
+
+
+_TITLES = {
+    "call": "{all} hold a phone call",
+    "meeting": "{all} meet",
+    "visit": "{initiator} visits {target}",
+    "summit": "{all} at a summit",
+    "agreement": "{all} reach an agreement",
+    "statement": "{initiator} issues a statement on {target}",
+    "exercise": "{all} hold joint exercises",
+    "invasion": "{initiator} invades {target}",
+    "attack": "{initiator} attacks {target}",
+    "sanction": "{initiator} imposes sanctions on {target}",
+    "other": "{all}",
+}
+
+
+def title_for(kind: str, actors: list[tuple[Actor, str]], location: str | None) -> str:
+    names = [actor.name for actor, _ in actors] or ["Unknown actors"]
+    initiators = [a.name for a, role in actors if role == "initiator"]
+    targets = [a.name for a, role in actors if role == "target"]
+    template = _TITLES.get(kind, "{all}")
+    if ("{initiator}" in template and not initiators) or ("{target}" in template and not targets):
+        template = "{all}: " + kind
+    title = template.format(
+        all=_join(names), initiator=_join(initiators), target=_join(targets or ([location] if location else []))
+    )
+    if location and kind in {"meeting", "summit", "agreement"}:
+        title += f" in {location}"
+    return title[0].upper() + title[1:]
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

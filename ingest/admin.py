@@ -1,6 +1,7 @@
 """Curation panel for sources: outlets and the articles fed to the extractor."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 
@@ -29,6 +30,8 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "url", "source_name", "outlet__name"]
     date_hierarchy = "published"
     autocomplete_fields = ["outlet"]
+    # Django 6 will assume https for scheme-less URLs; say so now rather than store http links.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["content_hash", "source_link", "extractor_version", "attempts", "created", "updated"]
     fieldsets = [
         (

@@ -159,8 +159,11 @@ ZONE = re.compile(
     r"(?:\s*(?P<sign>[+\-−])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?)?"
 )
 ZONE_WORDS = {
-    "beijing time": 8 * 60, "北京时间": 8 * 60, "moscow time": "Europe/Moscow",
-    "по московскому времени": "Europe/Moscow", "jakarta time": 7 * 60,
+    "beijing time": 8 * 60,
+    "北京时间": 8 * 60,
+    "moscow time": "Europe/Moscow",
+    "по московскому времени": "Europe/Moscow",
+    "jakarta time": 7 * 60,
 }
 LANGUAGE_ZONES: dict[str, str | int] = {"id": 7 * 60, "ru": "Europe/Moscow", "zh": 8 * 60}
 DATE_LABELS = re.compile(
@@ -292,9 +295,7 @@ CYRILLIC_NAME = re.compile(r"^[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-.]+)
 BYLINE = re.compile(
     r"^(?:by|oleh|penulis|reporter|pewarta|author|written by|автор|作者|记者)\s*[:：|]?\s*(?P<name>.+)$", re.IGNORECASE
 )
-OUTLET_TOKEN = re.compile(
-    r"^(?:[A-Za-z][\w-]*\.(?:com|co\.id|co|id|net|org|ru|cn|news)(?:\+)?|[a-z]+[A-Z][A-Za-z]+)$"
-)
+OUTLET_TOKEN = re.compile(r"^(?:[A-Za-z][\w-]*\.(?:com|co\.id|co|id|net|org|ru|cn|news)(?:\+)?|[a-z]+[A-Z][A-Za-z]+)$")
 
 
 def is_name(text: str) -> bool:
@@ -412,10 +413,14 @@ LEAD_PREFIXES = [
         r"(?:\s*\((?P<paren>[^()]{2,30})\))?\s*" + DASH + r"\s+(?=\S)"
     ),
     # МОСКВА, 15 июн — РИА Новости. / МОСКВА, 15 июня. /ТАСС/.
-    re.compile(r"^(?P<place>[А-ЯЁ][А-ЯЁ \-]{2,30}),\s*\d{1,2}\s+[а-яё]+\.?\s*" + DASH + r"\s*(?P<outlet>[^.]{2,30})\.\s+"),
+    re.compile(
+        r"^(?P<place>[А-ЯЁ][А-ЯЁ \-]{2,30}),\s*\d{1,2}\s+[а-яё]+\.?\s*" + DASH + r"\s*(?P<outlet>[^.]{2,30})\.\s+"
+    ),
     re.compile(r"^(?P<place>[А-ЯЁ][А-ЯЁ \-]{2,30}),\s*\d{1,2}\s+[а-яё]+\.\s*/(?P<outlet>[^/]{2,20})/\.?\s*"),
     # 新华社北京6月15日电（记者 ...）
-    re.compile(r"^(?P<outlet>新华社|中新社|中新网)(?P<place>[\u4e00-\u9fff]{2,3}?)\d{1,2}月\d{1,2}日电(?:（[^）]{0,40}）)?\s*"),
+    re.compile(
+        r"^(?P<outlet>新华社|中新社|中新网)(?P<place>[\u4e00-\u9fff]{2,3}?)\d{1,2}月\d{1,2}日电(?:（[^）]{0,40}）)?\s*"
+    ),
 ]
 
 
@@ -493,8 +498,10 @@ def join_paragraphs(lines: list[str]) -> list[str]:
                 paragraphs.append(current)
             current = ""
             continue
-        continues = bool(current) and not SENTENCE_END.search(current) and (
-            stripped[0].islower() or current.endswith((",", "-", "—", "–"))
+        continues = (
+            bool(current)
+            and not SENTENCE_END.search(current)
+            and (stripped[0].islower() or current.endswith((",", "-", "—", "–")))
         )
         if continues:
             current = current + " " + stripped
@@ -625,8 +632,11 @@ def is_stray_dateline(paragraph: str, language: str | None) -> bool:
 # --- HTML --------------------------------------------------------------------------------------
 
 META_PUBLISHED = [
-    re.compile(r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate|"""
-               r"""publishdate|publish-date|date|dc\.date|og:published_time)["'][^>]*>""", re.IGNORECASE),
+    re.compile(
+        r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|datePublished|pubdate|"""
+        r"""publishdate|publish-date|date|dc\.date|og:published_time)["'][^>]*>""",
+        re.IGNORECASE,
+    ),
     re.compile(r'"datePublished"\s*:\s*"(?P<value>[^"]+)"'),
 ]
 CONTENT_ATTR = re.compile(r"""content=["'](?P<value>[^"']+)["']""", re.IGNORECASE)

@@ -116,9 +116,17 @@ class TestStripLeadPrefix:
         ("paragraph", "place", "rest"),
         [
             ("BEIJING, KOMPAS.com – China akan terus mendukung Rusia.", "Beijing", "China akan terus mendukung Rusia."),
-            ("MOSCOW (Reuters) - Russia said on Monday it would talk.", "Moscow", "Russia said on Monday it would talk."),
+            (
+                "MOSCOW (Reuters) - Russia said on Monday it would talk.",
+                "Moscow",
+                "Russia said on Monday it would talk.",
+            ),
             ("Jakarta, CNN Indonesia -- Presiden Rusia tiba di Beijing.", "Jakarta", "Presiden Rusia tiba di Beijing."),
-            ("BEIJING, June 15 (Xinhua) -- Chinese President Xi Jinping spoke.", "Beijing", "Chinese President Xi Jinping spoke."),
+            (
+                "BEIJING, June 15 (Xinhua) -- Chinese President Xi Jinping spoke.",
+                "Beijing",
+                "Chinese President Xi Jinping spoke.",
+            ),
             ("МОСКВА, 15 июн — РИА Новости. Путин провел переговоры с Си.", "Москва", "Путин провел переговоры с Си."),
         ],
     )

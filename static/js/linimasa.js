@@ -28,17 +28,13 @@
     });
   });
 
-  // htmx keeps history as HTML snapshots, taken after the reader has already picked the next filter.
-  // Write the filters the list was rendered for (its data-* attributes) into the snapshot instead,
-  // so "back" shows the earlier list with the earlier choices.
-  document.addEventListener("htmx:beforeHistorySave", function () {
+  // htmx restores history from HTML snapshots, in which a select keeps the option it was first
+  // rendered with. Set the filters back to the ones the restored list was rendered for.
+  document.addEventListener("htmx:historyRestore", function () {
     var list = document.getElementById("event-list");
     if (!list) return;
     document.querySelectorAll(".filter-form select").forEach(function (select) {
-      var value = list.dataset[select.name] || "";
-      Array.from(select.options).forEach(function (option) {
-        option.toggleAttribute("selected", option.value === value);
-      });
+      select.value = list.dataset[select.name] || "";
     });
   });
 })();

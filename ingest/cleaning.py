@@ -134,11 +134,11 @@ MONTH_DAY_YEAR = re.compile(r"\b" + MONTH_WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|r
 NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>(?:19|20)\d{2})\b")
 ISO_DATE = re.compile(
     r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})"
-    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"
 )
 CHINESE_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 TIME = re.compile(
-    r"(?<![\d/.:-])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?(?![\d/.-])\s*(?P<ampm>[ap]\.?\s?m\.?)?",
+    r"(?<![\d/.:-])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?(?![\d/.-])\s*(?P<ampm>[ap]\.?\s?m\.?)?",
     re.IGNORECASE,
 )
 # Fixed offsets, or a zone name when daylight saving or history matters (Moscow was +04 in 2011-14).
@@ -165,6 +165,38 @@ ZONE_WORDS = {
     "по московскому времени": "Europe/Moscow",
     "jakarta time": 7 * 60,
 }
+# The home zone of well-known outlets, for datelines that print a time without a zone.
+OUTLET_ZONES: list[tuple[re.Pattern, str | int]] = [
+    (re.compile(p, re.IGNORECASE), zone)
+    for p, zone in [
+        (
+            r"xinhua|news\.cn|china daily|chinadaily|global times|cgtn|people'?s daily|people\.cn|south china morning"
+            r"|scmp|caixin|china news|chinanews|straits times|channel news ?asia|taipei times",
+            8 * 60,
+        ),
+        (
+            r"tass|ria|интерфакс|interfax|rbc|рбк|kommersant|коммерсант|sputnik|moscow times|izvestia|известия"
+            r"|\brt\b|тасс|риа",
+            "Europe/Moscow",
+        ),
+        (
+            r"antara|kompas|detik|tempo|jakarta post|jakarta globe|cnn indonesia|republika|tribun|liputan6|okezone"
+            r"|sindonews|kumparan|bisnis|media indonesia|suara|cnbc indonesia|viva|merdeka",
+            7 * 60,
+        ),
+        (
+            r"washington ?post|new york times|nytimes|associated press|\bap\b|wall street journal|wsj|npr|abc news"
+            r"|cbs news|nbc news|\bcnn\b|fox news|politico|voa|voice of america",
+            "America/New_York",
+        ),
+        (
+            r"\bbbc\b|guardian|financial times|\bft\b|telegraph|independent|sky news|the times|economist",
+            "Europe/London",
+        ),
+        (r"france ?24|\bafp\b|le monde|rfi|euronews|dw\b|deutsche welle|politico europe", "Europe/Paris"),
+        (r"nikkei|japan times|kyodo|yonhap|korea herald|korea times|nhk", 9 * 60),
+    ]
+]
 LANGUAGE_ZONES: dict[str, str | int] = {"id": 7 * 60, "ru": "Europe/Moscow", "zh": 8 * 60}
 DATE_LABELS = re.compile(
     r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|diperbarui|dipublikasikan|diterbitkan|"
@@ -207,6 +239,13 @@ def find_zone(line: str) -> dt.tzinfo | None:
     return None
 
 
+def zone_of_outlet(name: str | None) -> dt.tzinfo | None:
+    for pattern, spec in OUTLET_ZONES:
+        if name and pattern.search(name):
+            return make_tz(spec)
+    return None
+
+
 def find_time(line: str, skip: tuple[int, int]) -> dt.time | None:
     for match in TIME.finditer(line):
         if skip[0] <= match.start() < skip[1]:
@@ -218,7 +257,7 @@ def find_time(line: str, skip: tuple[int, int]) -> dt.time | None:
         elif ampm == "am" and hour == 12:
             hour = 0
         if hour < 24 and minute < 60:
-            return dt.time(hour, minute)
+            return dt.time(hour, minute, min(int(match["second"] or 0), 59))
     return None
 
 
@@ -255,7 +294,7 @@ def find_publication_date(line: str, language: str | None) -> FoundDate | None:
     tz = None
     time = None
     if match.re is ISO_DATE and match["hour"]:
-        time = dt.time(int(match["hour"]), int(match["minute"]))
+        time = dt.time(int(match["hour"]), int(match["minute"]), min(int(match["second"] or 0), 59))
         if match["offset"]:
             offset = match["offset"]
             if offset == "Z":
@@ -290,7 +329,7 @@ def parse_published(expression: str, *, language: str | None = None) -> dt.datet
 # --- header: dateline, outlet, author, title ---------------------------------------------------
 
 NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+\.?|[A-Z]\.|bin|binti|van|de|der|von|al|el|da|dos)"
-NAME = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,4}}$")
+NAME = re.compile(rf"^{NAME_WORD}(?:\s+{NAME_WORD}){{1,3}}$")
 CYRILLIC_NAME = re.compile(r"^[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-.]+){1,3}$")
 BYLINE = re.compile(
     r"^(?:by|oleh|penulis|reporter|pewarta|author|written by|автор|作者|记者)\s*[:：|]?\s*(?P<name>.+)$", re.IGNORECASE
@@ -298,8 +337,18 @@ BYLINE = re.compile(
 OUTLET_TOKEN = re.compile(r"^(?:[A-Za-z][\w-]*\.(?:com|co\.id|co|id|net|org|ru|cn|news)(?:\+)?|[a-z]+[A-Z][A-Za-z]+)$")
 
 
+BYLINE_IN_PLACE = re.compile(r"^(?P<name>.{4,40}?)\s+(?:in|di|reporting from)\s+[A-Z][\w -]{2,30}$")
+
+
+CHINESE_BYLINE = re.compile(r"^(?:作者\s*)?\S{0,8}?记者\s*(?P<name>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$")
+
+
 def is_name(text: str) -> bool:
     text = text.strip()
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text):
+        return True
+    if text.isupper():
+        text = text.title()  # 'By ANDREI KARPOV'
     return len(text) <= 60 and bool(NAME.match(text) or CYRILLIC_NAME.match(text))
 
 
@@ -308,7 +357,7 @@ def split_authors(text: str) -> str | None:
     text = re.split(r"\s*[|,;]\s*|\s+-\s+", text.strip())[0]
     parts = re.split(r"\s+(?:and|dan|и)\s+|\s*&\s*", text)
     if parts and all(is_name(p) for p in parts):
-        return text
+        return text.title() if text.isupper() else text
     return None
 
 
@@ -334,6 +383,14 @@ def outlet_before_date(line: str, start: int) -> str | None:
     return normalise_outlet(name)
 
 
+def source_after_date(line: str) -> str | None:
+    """'2022-02-04 20:37:42　来源：新华网' and 'Source: Xinhua' name the outlet after the date."""
+    match = re.search(
+        r"(?:来源于|来源|source|sumber|источник)\s*[:：]?\s*(?P<name>[^|\s]{2,30}(?: [A-Z][\w.]+)?)", line, re.I
+    )
+    return normalise_outlet(match["name"]) if match else None
+
+
 @dataclass
 class Header:
     title: str | None = None
@@ -341,11 +398,13 @@ class Header:
     outlet: str | None = None
     expression: str | None = None
     found: FoundDate | None = None
+    banner: str | None = None  # the site name printed above the page, a weaker hint than a dateline
 
 
 def read_header(lines: list[str], language: str | None) -> Header:
     header = Header()
     labels = load_rules().byline_label
+    titles: list[str] = []
     for index, line in enumerate(lines):
         stripped = line.strip()
         lowered = stripped.lower().rstrip(":")
@@ -353,13 +412,13 @@ def read_header(lines: list[str], language: str | None) -> Header:
             found = find_publication_date(stripped, language)
             if found:
                 header.found = found
-                outlet = outlet_before_date(stripped, found.start)
+                outlet = outlet_before_date(stripped, found.start) or source_after_date(stripped)
                 header.outlet = header.outlet or outlet
                 header.expression = dateline_expression(stripped, found, outlet)
                 continue
         if lowered in labels:
             continue
-        byline = BYLINE.match(stripped)
+        byline = CHINESE_BYLINE.match(stripped) or BYLINE.match(stripped) or BYLINE_IN_PLACE.match(stripped)
         if byline and header.author is None:
             name = split_authors(byline["name"])
             if name:
@@ -368,15 +427,58 @@ def read_header(lines: list[str], language: str | None) -> Header:
         if header.author is None and is_name(stripped):
             following = [x.strip().lower().rstrip(":") for x in lines[index + 1 : index + 3]]
             # a bare name is the author when labelled so, or when it follows the title and dateline
-            if any(f in labels for f in following) or (header.found is not None and header.title is not None):
+            if any(f in labels for f in following) or (header.found is not None and titles):
                 header.author = stripped
                 continue
         if header.outlet is None and OUTLET_TOKEN.match(stripped):
             header.outlet = normalise_outlet(stripped)
             continue
-        if header.title is None and is_title(stripped):
-            header.title = stripped
+        if is_title(stripped):
+            titles.append(stripped)
+    header.title = choose_title(titles, lines)
+    if header.outlet is None and lines and lines[0].strip() != header.title:
+        header.banner = banner_outlet(lines[0])
     return header
+
+
+def choose_title(candidates: list[str], lines: list[str]) -> str | None:
+    """The first headline of four words or more; a short first line is the site's banner."""
+    if not candidates:
+        return None
+    first_line = lines[0].strip() if lines else ""
+    while len(candidates) > 1 and (
+        is_banner(candidates[0]) if candidates[0] == first_line else is_section_label(candidates[0])
+    ):
+        candidates = candidates[1:]
+    long_enough = [c for c in candidates if count_words(c) >= 4]
+    return (long_enough or candidates)[0]
+
+
+def is_banner(line: str) -> bool:
+    """'The Guardian', 'France 24 | AFP', 'KOMPAS Cyber Media - Internasional', 'South China Morning Post'."""
+    words = line.split()
+    if re.search(r"\s[|\-–—·•]\s", line) or len(words) <= 3:
+        return True
+    return len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def is_section_label(line: str) -> bool:
+    """'Russian Politics & Diplomacy', 'NATIONAL / POLITICS & DIPLOMACY': a rubric above the headline."""
+    words = line.split()
+    if line.isupper() and len(words) <= 6:
+        return True
+    parts = re.split(r"\s+[|/>»·•]\s+", line)
+    if len(parts) > 1 and all(count_words(p) <= 4 for p in parts):
+        return True
+    return len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def banner_outlet(line: str) -> str | None:
+    line = line.strip()
+    if not line or len(line) > 60 or SENTENCE_END.search(line):
+        return None
+    first = re.split(r"\s+[|\-–—·•]\s+", line)[0].strip()
+    return first if 0 < count_words(first) <= 5 else None
 
 
 def dateline_expression(line: str, found: FoundDate, outlet: str | None) -> str:
@@ -389,7 +491,7 @@ def dateline_expression(line: str, found: FoundDate, outlet: str | None) -> str:
 def is_title(line: str) -> bool:
     if not line or len(line) > 250 or SENTENCE_END.search(line) and not line.endswith(("?", "!", "？", "！")):
         return False
-    if is_name(line) or OUTLET_TOKEN.match(line):
+    if OUTLET_TOKEN.match(line):
         return False
     return count_words(line) >= 3
 
@@ -412,16 +514,27 @@ LEAD_PREFIXES = [
         r"(?:\s*,\s*(?P<outlet>[A-Z][\w.+ ]{1,30}?))?"
         r"(?:\s*\((?P<paren>[^()]{2,30})\))?\s*" + DASH + r"\s+(?=\S)"
     ),
+    # (Reuters) - Russia and China ...
+    re.compile(r"^(?P<place>)\((?P<paren>[A-Za-z][^()]{1,30})\)\s*" + DASH + r"\s*(?=\S)"),
+    # Москва. 21 марта. INTERFAX.RU -
+    re.compile(r"^(?P<place>[А-ЯЁ][а-яё\-]+)\.\s*\d{1,2}\s+[а-яё]+\.\s*(?P<outlet>[\w.]{2,30})\s*" + DASH + r"\s*"),
     # МОСКВА, 15 июн — РИА Новости. / МОСКВА, 15 июня. /ТАСС/.
     re.compile(
         r"^(?P<place>[А-ЯЁ][А-ЯЁ \-]{2,30}),\s*\d{1,2}\s+[а-яё]+\.?\s*" + DASH + r"\s*(?P<outlet>[^.]{2,30})\.\s+"
     ),
     re.compile(r"^(?P<place>[А-ЯЁ][А-ЯЁ \-]{2,30}),\s*\d{1,2}\s+[а-яё]+\.\s*/(?P<outlet>[^/]{2,20})/\.?\s*"),
+    # 【财新网】 / 【环球网报道】
+    re.compile(r"^(?P<place>)【(?P<outlet>[^】]{2,12}?)(?:报道|讯)?】\s*"),
     # 新华社北京6月15日电（记者 ...）
     re.compile(
         r"^(?P<outlet>新华社|中新社|中新网)(?P<place>[\u4e00-\u9fff]{2,3}?)\d{1,2}月\d{1,2}日电(?:（[^）]{0,40}）)?\s*"
     ),
 ]
+
+
+def looks_like_outlet(name: str) -> bool:
+    """'KOMPAS.com', 'CNN Indonesia', 'detikNews' are outlets; 'Russia', 'Ukraine' are regions."""
+    return "." in name or bool(re.search(r"[A-Z]{2,}|[a-z][A-Z]", name))
 
 
 @dataclass
@@ -438,20 +551,23 @@ def strip_lead_prefix(paragraph: str) -> Lead:
         if not match:
             continue
         rest = paragraph[match.end() :].strip()
-        place = match["place"].strip()
+        place = match["place"].strip() or None
         if count_words(rest) < 3:
             continue
         parts = match.groupdict()
         outlet = parts.get("paren") or parts.get("outlet")
-        if parts.get("outlet") and parts.get("paren"):
-            outlet = parts["paren"]  # 'KYIV, Ukraine (AP)': the comma part is a region
+        if parts.get("outlet") and (parts.get("paren") or not looks_like_outlet(parts["outlet"])):
+            # 'KYIV, Ukraine (AP)', 'VLADIVOSTOK, Russia --': the comma part is a region
+            outlet = parts.get("paren")
         if pattern is LEAD_PREFIXES[1] and not (parts.get("outlet") or parts.get("paren") or parts.get("when")):
             # 'Jakarta - ' alone (detik style) is a prefix only when the place is a single short name
             if " " in place:
                 continue
+        if pattern is LEAD_PREFIXES[1] and parts.get("outlet") and not looks_like_outlet(parts["outlet"]):
+            continue  # 'Moscow, Beijing - ...' is a sentence, not a dateline
         if outlet:
             outlet = normalise_outlet(outlet.split(",")[0])
-        if not CJK.search(place):
+        if place and not CJK.search(place):
             place = place.title()
         return Lead(rest, place, outlet)
     return Lead(paragraph)
@@ -463,6 +579,13 @@ TRAILING_CODE = re.compile(r"\s*\(\s*[a-z]{2,5}\s*/\s*[a-z]{2,5}(?:\s*/\s*[a-z]{
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
+def is_capitalised_headline(line: str) -> bool:
+    """'Russia Publishes Draft Security Treaties With NATO, U.S.' ends with a dot but is a headline."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    return 0 < len(words) <= 14 and capitalised >= 0.7 * len(words)
+
+
 def drop_lists(lines: list[str]) -> list[str]:
     """A list header and the headline-like lines under it go, up to the next real paragraph."""
     kept, in_list = [], False
@@ -472,7 +595,9 @@ def drop_lists(lines: list[str]) -> list[str]:
             in_list = True
             continue
         if in_list:
-            if not stripped or is_headline_like(stripped) or is_boilerplate(stripped):
+            if not stripped or is_headline_like(stripped) or is_capitalised_headline(stripped):
+                continue
+            if is_boilerplate(stripped):
                 continue
             in_list = False
         kept.append(line)
@@ -512,6 +637,20 @@ def join_paragraphs(lines: list[str]) -> list[str]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+NAVIGATION_SEPARATORS = re.compile(r"\s+[|>»/·•]\s+|\s{3,}")
+
+
+def is_navigation(line: str) -> bool:
+    """A menu or breadcrumb: 'News | Opinion | Sport', 'World > Russia', 'Главное   Россия   В мире'."""
+    line = line.strip()
+    parts = [p for p in NAVIGATION_SEPARATORS.split(line) if p.strip()]
+    if len(parts) < 2 or any(count_words(p) > 4 for p in parts) or SENTENCE_END.search(line):
+        return False
+    if re.search(r"\d{4}|\d{1,2}:\d{2}", line) or (any(ch.isdigit() for ch in line) and len(parts) < 3):
+        return False  # a dateline ('Xinhua | 2012-04-22 18:29') or a dated list item ('15 Jun 01 | Asia')
+    return len(parts) >= 3 or re.search(r"\s[>»]\s", line) is not None
 
 
 def key_of(line: str) -> str:
@@ -565,7 +704,13 @@ def clean_text(raw: str, *, language: str | None = None) -> CleanedArticle:
     text = normalise_raw(raw)
     if text is None:
         return CleanedArticle(text="", language=language)
-    lines = [line for line in text.split("\n") if not is_boilerplate(line.strip())]
+    site = find_site(text)
+    # list headers first: 'Read more:' alone opens a list, 'Read more: <headline>' is one line to drop
+    lines = [
+        line
+        for line in text.split("\n")
+        if is_list_header(line) or not (is_boilerplate(line.strip()) or is_navigation(line))
+    ]
     lines = drop_lists(lines)
     if language is None:
         language = detect("\n".join(lines))
@@ -580,7 +725,7 @@ def clean_text(raw: str, *, language: str | None = None) -> CleanedArticle:
             seen.add(key)
         unique.append(line)
 
-    start = next((i for i, line in enumerate(unique) if starts_body(line)), len(unique))
+    start = find_body_start(unique, language)
     header = read_header([line for line in unique[:start] if line.strip()], language)
     paragraphs = join_paragraphs(unique[start:])
     paragraphs = [TRAILING_CODE.sub("", p) for p in drop_trailing_headlines(paragraphs)]
@@ -593,6 +738,7 @@ def clean_text(raw: str, *, language: str | None = None) -> CleanedArticle:
         paragraphs[0] = lead.text
         article.place = lead.place
         article.outlet = article.outlet or lead.outlet
+    article.outlet = article.outlet or header.banner
     found = header.found
     if found is None and paragraphs:
         # 'Jakarta, 15 Juni 2022 (ANTARA) - ...': the only date is in the lead's prefix
@@ -601,11 +747,41 @@ def clean_text(raw: str, *, language: str | None = None) -> CleanedArticle:
             found = lead_found
             article.published_expression = text_before_lead(unique[start:])[lead_found.start : lead_found.end]
     if found is not None:
+        if found.tz is None:
+            found.tz = zone_of_outlet(" ".join(filter(None, [article.outlet, header.banner, site])))
         article.published = to_published(found, language)
         article.published_date = found.date
         article.published_expression = article.published_expression or header.expression
     article.text = "\n\n".join(paragraphs)
     return article
+
+
+SITE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co\.uk|co\.jp|cn|ru|net|org|co|id)\b", re.IGNORECASE)
+
+
+def find_site(text: str) -> str | None:
+    """A domain printed at the top of the page ('washingtonpost.com > World'), a hint to the outlet's zone."""
+    for line in [x for x in text.split("\n") if x.strip()][:5]:
+        match = SITE.search(line)
+        if match:
+            return match.group(0)
+    return None
+
+
+def find_body_start(lines: list[str], language: str | None) -> int:
+    """The first real paragraph; a standfirst sentence above the dateline belongs to the header."""
+    start = next((i for i, line in enumerate(lines) if starts_body(line)), len(lines))
+    seen = 0
+    for index in range(start + 1, len(lines)):
+        line = lines[index].strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 4 or starts_body(line) and seen > 1:
+            break
+        if is_stray_dateline(line, language):
+            return next((i for i in range(index + 1, len(lines)) if starts_body(lines[i])), len(lines))
+    return start
 
 
 def text_before_lead(lines: list[str]) -> str:

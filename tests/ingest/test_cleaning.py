@@ -157,3 +157,42 @@ class TestCleanHtml:
         assert "spoke by telephone on Wednesday" in article.text
         assert "Most read" not in article.text
         assert "Sign up" not in article.text
+
+
+class TestPageFurniture:
+    def test_it_skips_banner_menu_and_rubric_to_find_the_headline(self):
+        page = (
+            "The Daily Meridian\nNews | World | Business | Sport\nWorld > Asia\nDiplomacy & Defence\n\n"
+            "China and Russia hold naval drill near Vladivostok\n\n"
+            "The exercise will last a week and involve two dozen ships, the navy said.\n\n"
+            "12 Sep 2016 11:20 GMT\n\n"
+            "Chinese and Russian warships began a week-long drill near Vladivostok on Monday, officials said.\n"
+        )
+        article = clean_text(page, language="en")
+        assert article.title == "China and Russia hold naval drill near Vladivostok"
+        assert article.published.isoformat() == "2016-09-12T11:20:00+00:00"
+        # the standfirst above the dateline is a summary, not the article's first paragraph
+        assert (
+            article.text
+            == "Chinese and Russian warships began a week-long drill near Vladivostok on Monday, officials said."
+        )
+
+    def test_a_zoneless_dateline_takes_the_zone_of_a_known_outlet(self):
+        page = (
+            "Xinhua\n\nChina, Russia start joint naval drill\n\n2012-04-22 18:29:43\n\n"
+            "QINGDAO, April 22 (Xinhua) -- Chinese and Russian naval forces on Sunday began a joint exercise.\n"
+        )
+        article = clean_text(page, language="en")
+        assert article.published.isoformat() == "2012-04-22T18:29:43+08:00"
+        assert (article.place, article.outlet) == ("Qingdao", "Xinhua")
+
+    def test_a_read_more_header_drops_the_headlines_under_it_but_not_the_next_paragraph(self):
+        page = (
+            "Russia and China sign a deal\n\n"
+            "Russia and China signed a trade deal in Moscow on Tuesday, officials from both sides said.\n\n"
+            "Read more:\nOil edges higher on supply worries\nEurope Braces For Storms, Floods In U.S.\n\n"
+            "The deal covers grain, timber and fertiliser shipments across the border next year.\n"
+        )
+        text = clean_text(page, language="en").text
+        assert "Oil edges" not in text and "Europe Braces" not in text
+        assert text.endswith("The deal covers grain, timber and fertiliser shipments across the border next year.")

@@ -28,13 +28,18 @@
     });
   });
 
-  // htmx restores history from HTML snapshots, in which a select keeps the option it was first
-  // rendered with. Set the filters back to the ones the restored list was rendered for.
-  document.addEventListener("htmx:historyRestore", function () {
+  // The filter form sits outside the swapped list, so after a swap from an actor link or a
+  // restore from history (HTML snapshots keep a select's first-rendered option) set the
+  // filters to the ones the list was rendered for: its data-actor and data-kind attributes.
+  function syncFiltersWithList() {
     var list = document.getElementById("event-list");
     if (!list) return;
     document.querySelectorAll(".filter-form select").forEach(function (select) {
       select.value = list.dataset[select.name] || "";
     });
+  }
+  document.addEventListener("htmx:historyRestore", syncFiltersWithList);
+  document.addEventListener("htmx:afterSettle", function (evt) {
+    if (evt.detail.elt && evt.detail.elt.id === "event-list") syncFiltersWithList();
   });
 })();

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -75,6 +76,10 @@ def timeline(live_server):
     return live_server.url
 
 
+def query_of(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
 def titles(page) -> list[str]:
     return [text.strip() for text in page.locator(TITLES).all_inner_texts()]
 
@@ -115,6 +120,18 @@ class TestFilters:
 
         expect(page.locator(TITLES)).to_have_count(1)
         assert titles(page) == ["Xi and Putin speak by phone"]
+        assert document_is_unchanged(page)
+
+    def test_an_actor_name_in_a_row_filters_in_place(self, page, timeline):
+        page.goto(f"{timeline}/?kind=agreement")
+        mark_document(page)
+
+        page.locator(".event", has_text="Treaty of Good-Neighbourliness").get_by_role("link", name="Russia").click()
+
+        page.wait_for_url(lambda url: query_of(url) == {"actor": ["Russia"], "kind": ["agreement"]})
+        expect(page.locator(TITLES)).to_have_count(2)
+        expect(page.locator("#filter-actor")).to_have_value("Russia")
+        expect(page.locator("#filter-kind")).to_have_value("agreement")
         assert document_is_unchanged(page)
 
     def test_back_restores_the_previous_list_and_choices(self, page, timeline):

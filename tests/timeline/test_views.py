@@ -187,6 +187,13 @@ class TestTimelineFilters:
 
         assert event_titles(html) == ["China-India call"]
 
+    def test_actor_names_in_rows_link_to_their_filter_keeping_the_kind(self, client, timeline_url):
+        make_event(title="China-India call", actors=("China", "India"))
+
+        html = client.get(timeline_url, {"kind": "call"}).content.decode()
+
+        assert 'href="?kind=call&amp;actor=India" hx-get="?kind=call&amp;actor=India"' in html
+
     def test_an_actor_can_be_given_by_id(self, client, timeline_url):
         make_event(title="China-India call", actors=("China", "India"))
         make_event(title="Russia-Belarus call", actors=("Russia", "Belarus"))

@@ -1,0 +1,1013 @@
+"""Find date expressions in news text and normalise them to intervals with a precision.
+
+The scan is a set of compiled regexes built from per-language word lists in
+lexicons/dates_<lang>.json; every hit becomes an interval (earliest, latest), a
+precision and a TIMEX3-style value. Arithmetic is exact for every form we accept,
+so we never let a parser fill in a day the text does not give ("pada Februari" is
+a month, not the 15th).
+
+Decisions worth knowing:
+- A bare number is never a date. Years need a preposition, "tahun"/"the year", a
+  Russian "года", or to sit inside a fuller date. So "Olimpiade 2024", "Covid-19",
+  "35.000 orang" and "Selama 2 Tahun" give nothing, while "pada 2020" is a year.
+- Year-less dates, bare weekdays, months and seasons resolve against the local
+  publication date: the latest occurrence on or before it (prefer="past") or the
+  earliest on or after it (prefer="future"). A year-less quarter is in the
+  publication year.
+- "winter 2022" is the winter that starts in December 2022 (meteorological
+  seasons, northern hemisphere).
+- PAST_REF and FUTURE_REF cover 90 days before/after publication, PRESENT_REF the
+  publication day; contract_date() is "" for them, as they name no date.
+- Qualifiers cut the interval in thirds (years in 4-month blocks, decades 0-3,
+  4-6, 7-9); the value stays the unit's value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import functools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+LANGUAGES = ("en", "id", "ru", "zh")
+REF_WINDOW = datetime.timedelta(days=90)
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+Date = datetime.date
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    expression: str
+    earliest: datetime.date
+    latest: datetime.date
+    precision: str
+    qualifier: str | None
+    value: str
+    end_value: str | None
+    relative: bool
+    trail: str
+
+    @property
+    def is_range(self) -> bool:
+        return self.end_value is not None
+
+    def contract_date(self) -> str:
+        """The interval's start written at its precision, as the extraction JSON wants it."""
+        start = self.earliest
+        if self.precision in ("day", "week"):
+            return start.isoformat()
+        if self.precision in ("month", "quarter", "season"):
+            return f"{start.year:04d}-{start.month:02d}"
+        if self.precision in ("year", "decade"):
+            return f"{start.year:04d}"
+        return ""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A candidate before overlaps are settled; `reason` becomes the trail."""
+
+    start: int
+    end: int
+    earliest: Date
+    latest: Date
+    precision: str
+    value: str
+    relative: bool
+    reason: str
+    kind: str = "date"
+    qualifier: str | None = None
+    end_value: str | None = None
+    year_given: bool = True
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    base: Date | None
+    published: str
+    prefer: str
+    lex: dict
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+
+def last_day(year: int, month: int) -> Date:
+    return Date(year, month, calendar.monthrange(year, month)[1])
+
+
+def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def make_day(year: int, month: int, day: int) -> Date | None:
+    try:
+        return Date(year, month, day)
+    except ValueError:
+        return None
+
+
+def week_value(day: Date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
+def season_interval(year: int, code: str) -> tuple[Date, Date]:
+    first = Date(year, SEASON_START[code], 1)
+    end_year, end_month = shift_month(year, SEASON_START[code], 2)
+    return first, last_day(end_year, end_month)
+
+
+def narrow(earliest: Date, latest: Date, precision: str, qualifier: str) -> tuple[Date, Date]:
+    """Keep the first, middle or last third of an interval."""
+    part = {"early": 0, "mid": 1, "late": 2}[qualifier]
+    if precision == "year":
+        months = [(1, 4), (5, 8), (9, 12)][part]
+        return Date(earliest.year, months[0], 1), last_day(earliest.year, months[1])
+    if precision == "decade":
+        years = [(0, 3), (4, 6), (7, 9)][part]
+        return Date(earliest.year + years[0], 1, 1), Date(earliest.year + years[1], 12, 31)
+    third = ((latest - earliest).days + 1) // 3
+    if part == 0:
+        return earliest, earliest + datetime.timedelta(days=third - 1)
+    if part == 1:
+        return earliest + datetime.timedelta(days=third), earliest + datetime.timedelta(days=2 * third - 1)
+    return earliest + datetime.timedelta(days=2 * third), latest
+
+
+def unit_interval(unit: str, anchor: Date, by: int) -> tuple[Date, Date, str] | None:
+    """The week/month/quarter/year/decade `by` steps away from the one holding `anchor`."""
+    if unit == "day":
+        day = anchor + datetime.timedelta(days=by)
+        return day, day, day.isoformat()
+    if unit == "week":
+        monday = anchor - datetime.timedelta(days=anchor.weekday()) + datetime.timedelta(weeks=by)
+        return monday, monday + datetime.timedelta(days=6), week_value(monday)
+    if unit == "month":
+        year, month = shift_month(anchor.year, anchor.month, by)
+        return Date(year, month, 1), last_day(year, month), f"{year:04d}-{month:02d}"
+    if unit == "quarter":
+        year, month = shift_month(anchor.year, (anchor.month - 1) // 3 * 3 + 1, 3 * by)
+        return quarter_interval(year, (month - 1) // 3 + 1)
+    if unit == "year":
+        year = anchor.year + by
+        return Date(year, 1, 1), Date(year, 12, 31), f"{year:04d}"
+    if unit == "decade":
+        first = anchor.year // 10 * 10 + 10 * by
+        return Date(first, 1, 1), Date(first + 9, 12, 31), str(first // 10)
+    return None
+
+
+def quarter_interval(year: int, quarter: int) -> tuple[Date, Date, str]:
+    first_month = 3 * quarter - 2
+    return Date(year, first_month, 1), last_day(year, first_month + 2), f"{year:04d}-Q{quarter}"
+
+
+def pick_year(base: Date, prefer: str, starts: Callable[[int], Date | None], ends: Callable[[int], Date | None]):
+    """The year whose occurrence is the latest starting on/before base (past) or the first not over before it."""
+    if prefer == "future":
+        for year in range(base.year - 1, base.year + 9):
+            end = ends(year)
+            if end is not None and end >= base:
+                return year
+        return None
+    for year in range(base.year + 1, base.year - 9, -1):
+        start = starts(year)  # None for 29 February in a common year
+        if start is not None and start <= base:
+            return year
+    return None
+
+
+# ---------------------------------------------------------------- lexicons and patterns
+
+
+@functools.cache
+def load_lexicon(language: str) -> dict:
+    with open(LEXICON_DIR / f"dates_{language}.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def words(items, *, names: bool = False, case_sensitive: bool = False) -> str:
+    """An alternation of words, longest first; spaces match any run of spaces."""
+    items = sorted(set(items), key=len, reverse=True)
+    if not items:
+        return r"(?!x)x"
+    if names and case_sensitive:
+        forms = []
+        for item in items:
+            forms += [item[:1].upper() + item[1:], item.upper()]
+        return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) + ")"
+    return "(?i:" + "|".join(re.escape(item).replace(r"\ ", r"\s+") for item in items) + ")"
+
+
+def lookup(table: dict, key: str):
+    """Find a lexicon entry whatever the case and spacing of the matched text."""
+    return table.get(re.sub(r"\s+", " ", key.lower().rstrip(".")))
+
+
+class Grammar:
+    """The compiled patterns of one language, each with the function that reads its match."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.lex = load_lexicon(language)
+        self.patterns: list[tuple[re.Pattern, Callable]] = []
+        if language == "zh":
+            build_chinese(self)
+        else:
+            build_alphabetic(self)
+        lex = self.lex
+        joiners = words(lex.get("range_joiners", []))
+        self.range_gap = re.compile(rf"\s*{joiners}\s*$")
+        pairs = lex.get("range_pair_openers", {})
+        self.pair_gap = {opener: re.compile(rf"\s+{words([closer])}\s+$") for opener, closer in pairs.items()}
+        self.pair_open = re.compile(rf"(?<!\w)(?P<o>{words(lex.get('range_pair_openers', {}))})\s+$")
+        fillers = words(lex.get("qualifier_fillers", [])) + r"\s+"
+        self.qualifier_before = re.compile(
+            rf"(?<!\w)(?P<q>{words(lex.get('qualifiers', {}))})(?:\s*-\s*|\s+)(?:{fillers})?$"
+        )
+
+    def add(self, pattern: str, reader: Callable) -> None:
+        self.patterns.append((re.compile(pattern), reader))
+
+
+@functools.cache
+def grammar_for(language: str) -> Grammar:
+    return Grammar(language)
+
+
+# ---------------------------------------------------------------- public entry point
+
+
+def find_dates(
+    text: str, *, published: datetime.datetime | None, language: str, prefer: str = "past"
+) -> list[DateMention]:
+    """All date expressions in `text`, sorted by start, without overlaps (the longest wins)."""
+    if not isinstance(text, str) or not text or language not in LANGUAGES:
+        return []
+    base, stamp = publication_day(published)
+    ctx = Context(text, base, stamp, "future" if prefer == "future" else "past", load_lexicon(language))
+    grammar = grammar_for(language)
+    found = []
+    for priority, (pattern, reader) in enumerate(grammar.patterns):
+        for match in pattern.finditer(text):
+            hit = reader(match, ctx)
+            if hit is not None:
+                found.append((add_qualifier(hit, grammar, ctx), priority))
+    chosen = settle_overlaps(found)
+    chosen = join_weekday_dates(chosen, ctx)
+    chosen = join_ranges(chosen, grammar, ctx)
+    return [to_mention(hit, ctx) for hit in chosen]
+
+
+def publication_day(published) -> tuple[Date | None, str]:
+    """The local calendar day of publication (in its own zone) and how to cite it."""
+    if isinstance(published, datetime.datetime):
+        return published.date(), published.isoformat(timespec="minutes")
+    if isinstance(published, datetime.date):
+        return published, published.isoformat()
+    return None, ""
+
+
+def settle_overlaps(found: list[tuple[Found, int]]) -> list[Found]:
+    ranked = sorted(found, key=lambda pair: (-(pair[0].end - pair[0].start), pair[1], pair[0].start))
+    taken: list[Found] = []
+    for hit, _ in ranked:
+        if all(hit.end <= other.start or hit.start >= other.end for other in taken):
+            taken.append(hit)
+    return sorted(taken, key=lambda hit: hit.start)
+
+
+def add_qualifier(hit: Found, grammar: Grammar, ctx: Context) -> Found:
+    """'awal Februari', 'late 2021', 'mid-2019': widen the span and keep a third of the interval."""
+    if hit.qualifier or hit.precision in ("day", "ref") or hit.kind == "weekday":
+        return hit
+    match = grammar.qualifier_before.search(ctx.text, max(0, hit.start - 40), hit.start)
+    if not match:
+        return hit
+    qualifier = lookup(ctx.lex["qualifiers"], match.group("q"))
+    earliest, latest = narrow(hit.earliest, hit.latest, hit.precision, qualifier)
+    return replace(hit, start=match.start(), earliest=earliest, latest=latest, qualifier=qualifier)
+
+
+def join_weekday_dates(hits: list[Found], ctx: Context) -> list[Found]:
+    """'Rabu (15/6/2022)' is one mention, and the written date wins over the weekday."""
+    out: list[Found] = []
+    for hit in hits:
+        previous = out[-1] if out else None
+        if previous and previous.kind == "weekday" and hit.precision == "day" and hit.kind != "weekday":
+            gap = ctx.text[previous.end : hit.start]
+            if re.fullmatch(r"\s*,?\s*\(?\s*", gap):
+                end = hit.end
+                close = re.match(r"\s*\)", ctx.text[end:])
+                if "(" in gap and close:
+                    end += close.end()
+                reason = hit.reason
+                if hit.earliest.weekday() != previous.earliest.weekday():
+                    reason += "; the weekday does not agree, the written date wins"
+                out[-1] = replace(hit, start=previous.start, end=end, reason=reason)
+                continue
+        out.append(hit)
+    return out
+
+
+def join_ranges(hits: list[Found], grammar: Grammar, ctx: Context) -> list[Found]:
+    """'from 2014 to 2022', '20 Maret - 2 April 2023': two mentions joined into one interval."""
+    out: list[Found] = []
+    for hit in hits:
+        first = out[-1] if out else None
+        if first and first.end_value is None and hit.end_value is None and first.precision == hit.precision:
+            if first.precision not in ("ref",) and first.kind != "weekday" and hit.kind != "weekday":
+                joined = join_pair(first, hit, grammar, ctx)
+                if joined:
+                    out[-1] = joined
+                    continue
+        out.append(hit)
+    return out
+
+
+def join_pair(first: Found, second: Found, grammar: Grammar, ctx: Context) -> Found | None:
+    gap = ctx.text[first.end : second.start]
+    opener = grammar.pair_open.search(ctx.text, max(0, first.start - 20), first.start)
+    closer = grammar.pair_gap.get(re.sub(r"\s+", " ", opener.group("o").lower())) if opener else None
+    if not (grammar.range_gap.match(gap) or (closer and closer.match(gap))):
+        return None
+    if first.precision == "day" and not first.year_given and second.year_given and first.month and first.day:
+        same_year = (first.month, first.day) <= (second.month, second.day)
+        year = second.earliest.year if same_year else second.earliest.year - 1
+        day = make_day(year, first.month, first.day)
+        if day is None:
+            return None
+        first = replace(first, earliest=day, latest=day, value=day.isoformat(), reason="explicit date")
+    if first.precision == "month" and not first.year_given and second.year_given and first.month:
+        year = second.earliest.year if first.month <= second.month else second.earliest.year - 1
+        first = replace(first, earliest=Date(year, first.month, 1), latest=last_day(year, first.month),
+                        value=f"{year:04d}-{first.month:02d}", reason="explicit date")
+    if second.latest < first.earliest:
+        return None
+    reason = "range: " + first.reason if first.reason == second.reason else f"range: {first.reason}; {second.reason}"
+    return replace(first, end=second.end, latest=second.latest, end_value=second.value, reason=reason,
+                   relative=first.relative or second.relative, qualifier=None)
+
+
+def to_mention(hit: Found, ctx: Context) -> DateMention:
+    expression = ctx.text[hit.start : hit.end]
+    shown = hit.value if hit.end_value is None else f"{hit.value}/{hit.end_value}"
+    if hit.qualifier:
+        shown += f" ({hit.qualifier})"
+    return DateMention(
+        start=hit.start, end=hit.end, expression=expression, earliest=hit.earliest, latest=hit.latest,
+        precision=hit.precision, qualifier=hit.qualifier, value=hit.value, end_value=hit.end_value,
+        relative=hit.relative, trail=f"'{expression}' -> {shown}: {hit.reason}",
+    )
+
+
+# ---------------------------------------------------------------- readers shared by all languages
+
+
+def from_publication(ctx: Context) -> str:
+    return f"relative to publication {ctx.published}"
+
+
+def day_hit(ctx, start, end, year, month, day, *, year_given=True, kind="date") -> Found | None:
+    """A full or year-less calendar day; the year-less one takes its year from publication."""
+    if not 1 <= month <= 12:
+        return None
+    if year_given:
+        found = make_day(year, month, day)
+        if found is None:
+            return None
+        return Found(start, end, found, found, "day", found.isoformat(), False, "explicit date", kind,
+                     month=month, day=day)
+    if ctx.base is None or not 1 <= day <= 31:
+        return None
+    year = pick_year(ctx.base, ctx.prefer, lambda y: make_day(y, month, day), lambda y: make_day(y, month, day))
+    if year is None:
+        return None
+    found = Date(year, month, day)
+    return Found(start, end, found, found, "day", found.isoformat(), True,
+                 f"year taken from publication {ctx.published}", kind, year_given=False, month=month, day=day)
+
+
+def month_hit(ctx, start, end, year, month, *, relative_to=None) -> Found | None:
+    """A month, with its year given or resolved by `relative_to` ('last', 'this', 'next', or prefer)."""
+    if not 1 <= month <= 12:
+        return None
+    if year is not None:
+        return Found(start, end, Date(year, month, 1), last_day(year, month), "month", f"{year:04d}-{month:02d}",
+                     False, "explicit date", month=month)
+    if ctx.base is None:
+        return None
+    base = ctx.base
+    if relative_to == "this":
+        year = base.year
+    else:
+        prefer = {"last": "past", "next": "future"}.get(relative_to, ctx.prefer)
+        year = pick_year(base, prefer, lambda y: Date(y, month, 1), lambda y: last_day(y, month))
+        if relative_to == "last" and year == base.year and month == base.month:
+            year -= 1  # "last June" written in June is a year back
+        if relative_to == "next" and year == base.year and month == base.month:
+            year += 1
+    return Found(start, end, Date(year, month, 1), last_day(year, month), "month", f"{year:04d}-{month:02d}", True,
+                 f"year taken from publication {ctx.published}", year_given=False, month=month)
+
+
+def year_hit(ctx, start, end, year) -> Found:
+    return Found(start, end, Date(year, 1, 1), Date(year, 12, 31), "year", f"{year:04d}", False, "explicit year")
+
+
+def weekday_hit(ctx, start, end, weekday, relative_to=None) -> Found | None:
+    if ctx.base is None:
+        return None
+    base = ctx.base
+    if relative_to == "last":
+        delta = -(((base.weekday() - weekday) % 7) or 7)
+    elif relative_to == "next":
+        delta = ((weekday - base.weekday()) % 7) or 7
+    elif ctx.prefer == "future":
+        delta = (weekday - base.weekday()) % 7
+    else:
+        delta = -((base.weekday() - weekday) % 7)
+    day = base + datetime.timedelta(days=delta)
+    side = "before" if delta <= 0 else "after"
+    reason = f"weekday, nearest {side} publication {ctx.published}"
+    return Found(start, end, day, day, "day", day.isoformat(), True, reason, "weekday")
+
+
+def unit_hit(ctx, start, end, unit, by, reason=None) -> Found | None:
+    if ctx.base is None:
+        return None
+    interval = unit_interval(unit, ctx.base, by)
+    if interval is None:
+        return None
+    earliest, latest, value = interval
+    precision = unit
+    return Found(start, end, earliest, latest, precision, value, True, reason or from_publication(ctx))
+
+
+def ref_hit(ctx, start, end, value) -> Found | None:
+    if ctx.base is None:
+        return None
+    earliest = latest = ctx.base
+    if value == "PAST_REF":
+        earliest = ctx.base - REF_WINDOW
+    elif value == "FUTURE_REF":
+        latest = ctx.base + REF_WINDOW
+    return Found(start, end, earliest, latest, "ref", value, True, from_publication(ctx), "ref")
+
+
+def quarter_hit(ctx, start, end, quarter, year) -> Found | None:
+    if not 1 <= quarter <= 4:
+        return None
+    relative = year is None
+    if relative:
+        if ctx.base is None:
+            return None
+        year = ctx.base.year
+    earliest, latest, value = quarter_interval(year, quarter)
+    reason = f"year taken from publication {ctx.published}" if relative else "explicit quarter"
+    return Found(start, end, earliest, latest, "quarter", value, relative, reason)
+
+
+def season_hit(ctx, start, end, code, year, relative_to=None) -> Found | None:
+    relative = year is None
+    if relative:
+        if ctx.base is None:
+            return None
+        prefer = {"last": "past", "next": "future"}.get(relative_to, ctx.prefer)
+        year = pick_year(ctx.base, prefer, lambda y: season_interval(y, code)[0], lambda y: season_interval(y, code)[1])
+        if relative_to == "last" and season_interval(year, code)[1] >= ctx.base:
+            year -= 1  # "last summer" written in summer is the previous one
+        if relative_to == "this":  # the season of this calendar year, even if still to come
+            year = ctx.base.year - 1 if code == "WI" and ctx.base.month <= 2 else ctx.base.year
+    earliest, latest = season_interval(year, code)
+    reason = f"year taken from publication {ctx.published}" if relative else "explicit season"
+    return Found(start, end, earliest, latest, "season", f"{year:04d}-{code}", relative, reason)
+
+
+def decade_hit(ctx, start, end, first_year, relative) -> Found:
+    reason = f"century taken from publication {ctx.published}" if relative else "explicit decade"
+    return Found(start, end, Date(first_year, 1, 1), Date(first_year + 9, 12, 31), "decade", str(first_year // 10),
+                 relative, reason)
+
+
+def ago_hit(ctx, start, end, amount, unit, direction) -> Found | None:
+    """'3 hari lalu', 'two weeks ago', 'через два дня': a step of N units from publication."""
+    if ctx.base is None or unit not in ("day", "week", "month", "year", "decade"):
+        return None
+    if amount is None:  # "beberapa tahun lalu", "several years ago"
+        return ref_hit(ctx, start, end, "PAST_REF" if direction < 0 else "FUTURE_REF")
+    if not 0 < amount <= 100:
+        return None
+    if unit == "decade":
+        unit, amount = "year", amount * 10
+    return unit_hit(ctx, start, end, unit, direction * amount)
+
+
+def two_digit_year(short: int, base: Date | None) -> int:
+    century = (base.year if base else 2000) // 100 * 100
+    year = century + short
+    return year - 100 if base and year > base.year + 1 else year
+
+
+def preceded_by(text: str, start: int, phrases: list[str]) -> bool:
+    before = text[max(0, start - 30) : start].lower()
+    return any(re.search(rf"(?<!\w){re.escape(p)}\s*$", before) for p in phrases)
+
+
+def followed_by(text: str, end: int, phrases: list[str]) -> bool:
+    after = text[end : end + 30].lower()
+    return any(re.match(rf"\s*{re.escape(p)}(?!\w)", after) for p in phrases)
+
+
+def direction_of(word: str | None, lex: dict) -> str | None:
+    if not word:
+        return None
+    word = re.sub(r"\s+", " ", word.lower())
+    for key, name in (("last_words", "last"), ("this_words", "this"), ("next_words", "next")):
+        if word in lex.get(key, []):
+            return name
+    return None
+
+
+# ---------------------------------------------------------------- English, Indonesian, Russian
+
+
+def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after another, read top to bottom
+    lex = g.lex
+    sensitive = lex.get("case_sensitive_names", False)
+    month = words(lex["months"], names=True, case_sensitive=sensitive)
+    weekday = words(lex["weekdays"], names=True, case_sensitive=sensitive)
+    suffix = words(lex["day_suffixes"]) if lex["day_suffixes"] else ""
+    day = rf"{DAY}{('(?:' + suffix + ')?') if suffix else ''}"
+    of = rf"(?:\s+{words(lex['day_month_joiners'])})?" if lex["day_month_joiners"] else ""
+    year_joiner = rf"(?:{words(lex['month_year_joiners'])}\s+)?" if lex["month_year_joiners"] else ""
+    year_suffix = rf"(?:\s*{words(lex['year_suffixes'])}(?!\w))?" if lex["year_suffixes"] else ""
+    end = r"(?![\w%]|[.,]\d)"
+    context = words(lex["context_before"] + list(lex.get("qualifiers", {})))  # "pada", "in", "early", "awal"
+    relation_words = lex["last_words"] + lex["this_words"] + lex["next_words"]
+    relation_after = lex.get("relation_position") == "after"
+    relation = words([] if relation_after else relation_words)  # "last June", "в прошлом году"
+    after = words(lex["context_after"] + (relation_words if relation_after else []))  # "Juni lalu"
+    year_units = {k: v for k, v in lex["relative_units"].items() if v[0] == "year"}
+    relative_year = rf"(?:\s+(?P<ry>{words(year_units)})(?!\w))?"  # "June last year", "Juni tahun lalu"
+
+    def shifted_year(m, ctx):
+        return None if ctx.base is None else ctx.base.year + lookup(year_units, m["ry"])[1]
+    joiners = words(lex["range_joiners"])
+    mdy = lex.get("date_order") == "MDY"
+
+    def month_of(text):
+        return lookup(lex["months"], text)
+
+    def day_of(text):
+        return int(re.match(r"\d+", text).group())
+
+    def read_numeric(m, ctx):
+        a, b, y = int(m["a"]), int(m["b"]), m["y"]
+        if len(y) == 2 and m["sep"] == "-":
+            return None  # "12-3-22" is more often a score or a code than a date
+        year = int(y) if len(y) == 4 else two_digit_year(int(y), ctx.base)
+        d, mo = (b, a) if (mdy and a <= 12 and b <= 31) or (b > 12 and a <= 12) else (a, b)
+        return day_hit(ctx, m.start(), m.end(), year, mo, d)
+
+    g.add(rf"(?<![\w/.\-])(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){end}(?![/\-:])",
+          read_numeric)
+
+    def read_iso(m, ctx):
+        return day_hit(ctx, m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]))
+
+    g.add(rf"(?<![\w/.\-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w/:]|[.\-]\d)",
+          read_iso)
+
+    def read_paren(m, ctx):  # "(15/6)" after a weekday or alone, Indonesian press style
+        a, b = int(m["a"]), int(m["b"])
+        d, mo = (b, a) if mdy and b <= 31 and a <= 12 else (a, b)
+        return day_hit(ctx, m.start("a"), m.end("b"), None, mo, d, year_given=False)
+
+    g.add(r"\(\s*(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*\)", read_paren)
+
+    def read_text_dmy(m, ctx):
+        return day_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m"]), day_of(m["d"]))
+
+    g.add(rf"\b(?P<d>{day}){of}\s+(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_text_dmy)
+    if mdy:
+        g.add(rf"\b(?P<m>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{YEAR}){end}", read_text_dmy)
+
+    def read_text_dm(m, ctx):
+        if m["ry"]:
+            year = shifted_year(m, ctx)
+            hit = year and day_hit(ctx, m.start(), m.end(), year, month_of(m["m"]), day_of(m["d"]))
+            return hit and replace(hit, relative=True, reason=from_publication(ctx))
+        return day_hit(ctx, m.start(), m.end(), None, month_of(m["m"]), day_of(m["d"]), year_given=False)
+
+    g.add(rf"\b(?P<d>{day}){of}\s+(?P<m>{month})(?!\w){relative_year}", read_text_dm)
+    if mdy:
+        g.add(rf"\b(?P<m>{month})\.?\s+(?P<d>{day})(?![\w%:]|[.,]\d){relative_year}", read_text_dm)
+
+    def read_month_year(m, ctx):
+        return month_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m"]))
+
+    g.add(rf"\b(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_month_year)
+
+    def read_month(m, ctx):
+        word = m["m"]
+        if m["ry"]:
+            year = shifted_year(m, ctx)
+            hit = year and month_hit(ctx, m.start("m"), m.end(), year, month_of(word))
+            return hit and replace(hit, relative=True, reason=from_publication(ctx))
+        if not (m["ctx"] or m["rel"] or m["after"]):
+            return None
+        if word.lower().rstrip(".") in lex["bare_month_blocked"]:
+            return None  # "Mar", "Dec" alone are too often something else
+        relation = direction_of(m["rel"], lex) or direction_of(m["after"], lex)
+        start = m.start("rel") if m["rel"] else m.start("m")
+        end_ = m.end("after") if relation and m["after"] else m.end("m")
+        return month_hit(ctx, start, end_, None, month_of(word), relative_to=relation)
+
+    g.add(rf"(?:(?<!\w)(?P<ctx>{context})(?:\s+|\s*-\s*))?(?:(?P<rel>{relation})\s+)?(?P<m>{month})(?!\w)"
+          rf"(?:{relative_year}|\s+(?P<after>{after})(?!\w))?", read_month)
+
+    count_nouns = lex.get("count_nouns_after", [])
+
+    def read_year(m, ctx):
+        if not (m["ctx"] or m["pre"] or m["suf"] or (m["after"] and direction_of(m["after"], lex))):
+            return None
+        if followed_by(ctx.text, m.end("y"), count_nouns):
+            return None
+        start = m.start("pre") if m["pre"] else m.start("y")
+        end_ = m.end("suf") if m["suf"] else m.end("y")
+        if m["after"] and direction_of(m["after"], lex):
+            end_ = m.end("after")
+        return year_hit(ctx, start, end_, int(m["y"]))
+
+    prefix = words(lex["year_prefixes"]) if lex["year_prefixes"] else r"(?!x)x"
+    g.add(rf"(?:(?<!\w)(?P<ctx>{context})(?:\s+|\s*-\s*))?(?:(?P<pre>{prefix})\s+)?(?<![\w.,])(?P<y>{YEAR})"
+          rf"(?:\s*(?P<suf>{words(lex['year_suffixes'])})(?!\w))?{end}(?:\s+(?P<after>{after})(?!\w))?", read_year)
+
+    pair_open = words(lex.get("range_pair_openers", {}))
+    pair_close = words(lex.get("range_pair_openers", {}).values())
+
+    def read_year_range(m, ctx):
+        first, last = int(m["y1"]), m["y2"]
+        last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if not first < last <= first + 100:
+            return None
+        if m["close"] and not m["open"]:
+            return None
+        hit = year_hit(ctx, m.start("y1"), m.end(), first)
+        return replace(hit, latest=Date(last, 12, 31), end_value=f"{last:04d}", reason="explicit range of years")
+
+    g.add(rf"(?:(?<!\w)(?P<open>{pair_open})\s+)?(?<![\w.,/\-])(?P<y1>{YEAR})(?:\s*(?:{joiners})\s*|\s+(?P<close>{pair_close})\s+)"
+          rf"(?P<y2>{YEAR}|\d\d){year_suffix}{end}(?![/\-])", read_year_range)
+
+    def read_day_range(m, ctx):
+        if m["close"] and not m["open"]:
+            return None
+        mo = month_of(m["m"])
+        year = int(m["y"]) if m["y"] else None
+        start = min(m.start("d1"), m.start("m"))
+        first = day_hit(ctx, start, m.end(), year, mo, day_of(m["d1"]), year_given=year is not None)
+        last = day_hit(ctx, start, m.end(), year, mo, day_of(m["d2"]), year_given=year is not None)
+        if not first or not last or last.earliest <= first.earliest:
+            return None
+        if year is None:  # both ends share the year chosen for the first day
+            last_day_ = make_day(first.earliest.year, mo, day_of(m["d2"]))
+            if last_day_ is None:
+                return None
+            last = replace(last, earliest=last_day_, latest=last_day_, value=last_day_.isoformat())
+        return replace(first, latest=last.latest, end_value=last.value, reason="range: " + first.reason)
+
+    span_joiner = rf"(?:\s*(?:{joiners})\s*|\s+(?P<close>{pair_close})\s+)"
+    tail = rf"(?:\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end})?"
+    g.add(rf"(?:(?<!\w)(?P<open>{pair_open})\s+)?\b(?P<d1>{day}){span_joiner}(?P<d2>{day}){of}\s+(?P<m>{month})(?!\w){tail}",
+          read_day_range)
+    if mdy:
+        g.add(rf"(?:(?<!\w)(?P<open>{pair_open})\s+)?\b(?P<m>{month})\.?\s+(?P<d1>{day}){span_joiner}(?P<d2>{day})(?![\w%:])"
+              rf"(?:,?\s+(?P<y>{YEAR}){end})?", read_day_range)
+
+    def read_month_range(m, ctx):
+        first = month_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m1"]))
+        last = month_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m2"]))
+        if not first or not last or last.earliest <= first.earliest:
+            return None
+        return replace(first, latest=last.latest, end_value=last.value, reason="explicit range of months")
+
+    g.add(rf"\b(?P<m1>{month})\s*(?:{joiners})\s*(?P<m2>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}",
+          read_month_range)
+
+    blocked_before = lex.get("weekday_blocked_before", [])
+    blocked_after = lex.get("weekday_blocked_after", [])
+    weekday_context = lex.get("weekday_context", [])
+
+    def read_weekday(m, ctx):
+        if m["after"] and m["w"].lower() in lex.get("weekday_also_unit", []):
+            return None  # "Minggu lalu" is last week
+        if preceded_by(ctx.text, m.start("w"), blocked_before) or followed_by(ctx.text, m.end("w"), blocked_after):
+            return None
+        if lex.get("weekday_needs_context") and not (m["rel"] or preceded_by(ctx.text, m.start("w"), weekday_context)):
+            return None
+        relation = direction_of(m["rel"] or m["after"], lex)
+        end_ = m.end("after") if relation and m["after"] else m.end("w")
+        return weekday_hit(ctx, m.start(), end_, lookup(lex["weekdays"], m["w"]), relation)
+
+    weekday_after = words(relation_words if relation_after else [])
+    g.add(rf"(?:(?<!\w)(?P<rel>{relation})\s+)?\b(?P<w>{weekday})(?!\w)(?:\s+(?P<after>{weekday_after})(?!\w))?",
+          read_weekday)
+
+    relative_days = lex.get("relative_days", {})
+    day_blocked = lex.get("relative_day_blocked_before", [])
+
+    def read_relative_day(m, ctx):
+        if preceded_by(ctx.text, m.start(), day_blocked):
+            return None
+        hit = unit_hit(ctx, m.start(), m.end(), "day", lookup(relative_days, m.group()))
+        return hit
+
+    g.add(rf"(?<!\w){words(relative_days)}(?!\w)", read_relative_day)
+
+    units = lex.get("relative_units", {})
+    unit_blocked = lex.get("relative_blocked_before", [])
+
+    def read_relative_unit(m, ctx):
+        if preceded_by(ctx.text, m.start(), unit_blocked):
+            return None
+        unit, by = lookup(units, m.group())
+        return unit_hit(ctx, m.start(), m.end(), unit, by)
+
+    g.add(rf"(?<!\w){words(units)}(?!\w)", read_relative_unit)
+
+    numbers = lex.get("numbers", {})
+    vague = lex.get("vague_numbers", [])
+    unit_words = lex.get("unit_words", {})
+    ago = lex.get("ago_after", [])
+    later = lex.get("later_after", [])
+    later_before = lex.get("later_before", [])
+    durations = lex.get("duration_markers", [])
+    amount = rf"(?P<n>\d{{1,3}}|{words(numbers)}|{words(vague)})"
+
+    def read_ago(m, ctx):
+        if preceded_by(ctx.text, m.start(), durations):
+            return None
+        n = m["n"]
+        value = int(n) if n.isdigit() else lookup(numbers, n)
+        unit = lookup(unit_words, m["u"])
+        direction = -1 if m["ago"] else 1
+        return ago_hit(ctx, m.start(), m.end(), value, unit, direction)
+
+    g.add(rf"(?<!\w){amount}\s+(?P<u>{words(unit_words)})\s+(?:(?P<ago>{words(ago)})|(?P<later>{words(later)}))(?!\w)",
+          read_ago)
+    if later_before:
+        g.add(rf"(?<!\w){words(later_before)}\s+{amount}\s+(?P<u>{words(unit_words)})(?!\w)(?P<ago>(?!x)x)?",
+              read_ago)
+    if lex.get("one_prefix"):
+        def read_se_ago(m, ctx):  # "setahun lalu", "sepekan lalu"
+            if preceded_by(ctx.text, m.start(), durations):
+                return None
+            return ago_hit(ctx, m.start(), m.end(), 1, lookup(unit_words, m["u"]), -1 if m["ago"] else 1)
+
+        g.add(rf"(?<!\w)(?i:{lex['one_prefix']})(?P<u>{words(unit_words)})\s+(?:(?P<ago>{words(ago)})|(?P<later>{words(later)}))(?!\w)",
+              read_se_ago)
+
+    ordinals = lex.get("quarter_ordinals", {})
+    quarter_word = words(lex.get("quarter_words", []))
+
+    def read_quarter(m, ctx):
+        quarter = int(m["q"]) if m["q"] else lookup(ordinals, m["o"])
+        year = m["y"]
+        if year:
+            year = int(year) if len(year) == 4 else two_digit_year(int(year.lstrip("'")), ctx.base)
+        return quarter_hit(ctx, m.start(), m.end(), quarter, year)
+
+    quarter_joiner = words(lex["month_year_joiners"] + ["of", "tahun"])
+    year_tail = rf"(?:\s*(?:/|,|{quarter_joiner})?\s*(?P<y>{YEAR}){year_suffix})?{end}"
+    g.add(rf"\bQ(?P<q>[1-4])(?:\s*[/-]?\s*(?P<y>{YEAR}|'\d\d))?(?!\w)(?P<o>(?!x)x)?", read_quarter)
+    if lex.get("quarter_order") == "word_first":
+        g.add(rf"(?<!\w){quarter_word}\s+(?P<o>{words(ordinals)})(?!\w){year_tail}(?P<q>(?!x)x)?", read_quarter)
+    else:
+        g.add(rf"(?<!\w)(?:(?i:the)\s+)?(?P<o>{words(ordinals)})[\s-]+{quarter_word}(?!\w){year_tail}(?P<q>(?!x)x)?",
+              read_quarter)
+
+    seasons = lex.get("seasons", {})
+    season_joiner = rf"(?:{words(lex['season_year_joiners'])}\s+)?" if lex.get("season_year_joiners") else ""
+
+    def read_season(m, ctx):
+        relation = direction_of(m["rel"], lex) or direction_of(m["after"], lex)
+        if lex.get("season_needs_context") and not (m["y"] or m["ctx"] or relation):
+            return None
+        start = m.start("rel") if m["rel"] else m.start("s")
+        end_ = m.end("y") if m["y"] else (m.end("after") if relation and m["after"] else m.end("s"))
+        if m["y"] and m["suf"]:
+            end_ = m.end("suf")
+        code = lookup(seasons, m["s"])
+        return season_hit(ctx, start, end_, code, int(m["y"]) if m["y"] else None, relation)
+
+    g.add(rf"(?:(?<!\w)(?P<ctx>{context})\s+(?:(?i:the)\s+)?)?(?:(?P<rel>{relation})\s+)?(?P<s>{words(seasons)})(?!\w)"
+          rf"(?:\s+{season_joiner}(?P<y>{YEAR})(?P<suf>{year_suffix}){end}|\s+(?P<after>{after})(?!\w))?", read_season)
+
+    decade_prefix = words(lex.get("decade_prefixes", []))
+    decade_suffix = words(lex.get("decade_suffixes", []))
+
+    def read_decade(m, ctx):
+        if m["d"]:
+            return decade_hit(ctx, m.start(), m.end(), int(m["d"]), False)
+        if not (m["pre"] or m["apo"]):
+            return None
+        short = int(m["dd"])
+        year = two_digit_year(short, ctx.base)
+        return decade_hit(ctx, m.start(), m.end(), year // 10 * 10, True)
+
+    g.add(rf"(?:(?<!\w)(?P<pre>{decade_prefix})\s+)?(?:(?<![\w.,])(?P<d>(?:1[89]|20)\d0)|(?P<apo>['’])?(?<!\d)(?P<dd>\d0))"
+          rf"(?:['’]?{decade_suffix})(?!\w)", read_decade)
+
+    refs = lex.get("refs", {})
+
+    def read_ref(m, ctx):
+        return ref_hit(ctx, m.start(), m.end(), lookup(refs, m.group()))
+
+    g.add(rf"(?<!\w){words(refs)}(?!\w)", read_ref)
+
+    qualifier_units = lex.get("qualifier_units", {})
+    not_after = words(lex["context_after"] + relation_words)
+
+    def read_qualified_unit(m, ctx):  # "awal tahun", "the end of the month": this unit
+        qualifier = lookup(lex["qualifiers"], m["q"])
+        unit = lookup(qualifier_units, m["u"])
+        hit = unit_hit(ctx, m.start(), m.end(), unit, 0)
+        if hit is None:
+            return None
+        earliest, latest = narrow(hit.earliest, hit.latest, unit, qualifier)
+        return replace(hit, earliest=earliest, latest=latest, qualifier=qualifier)
+
+    g.add(rf"(?<!\w)(?P<q>{words(lex.get('qualifiers', {}))})\s+(?P<u>{words(qualifier_units)})(?!\w)"
+          rf"(?!\s*(?:\d|{month}(?!\w)|{not_after}(?!\w)))", read_qualified_unit)
+
+
+# ---------------------------------------------------------------- Chinese
+
+
+def chinese_number(text: str, numbers: dict) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + numbers.get(text[1:], 0)
+    if text.endswith("十"):
+        return numbers.get(text[:-1], 0) * 10
+    if "十" in text:
+        tens, ones = text.split("十", 1)
+        return numbers.get(tens, 0) * 10 + numbers.get(ones, 0)
+    return numbers.get(text)
+
+
+def build_chinese(g: Grammar) -> None:
+    lex = g.lex
+    month_q = words(lex["month_qualifiers"])
+
+    def qualified(hit, word, table):
+        if hit is None or not word:
+            return hit
+        qualifier = table[word]
+        earliest, latest = narrow(hit.earliest, hit.latest, hit.precision, qualifier)
+        return replace(hit, earliest=earliest, latest=latest, qualifier=qualifier)
+
+    def read_ymd(m, ctx):
+        return day_hit(ctx, m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]))
+
+    g.add(rf"(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号]", read_ymd)
+
+    def read_md(m, ctx):
+        return day_hit(ctx, m.start(), m.end(), None, int(m["m"]), int(m["d"]), year_given=False)
+
+    g.add(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]", read_md)
+
+    def read_day_only(m, ctx):  # "24日" in Chinese news: a day of the publication month, or the one before
+        if ctx.base is None:
+            return None
+        d = int(m["d"])
+        year, month = ctx.base.year, ctx.base.month
+        if d > ctx.base.day and ctx.prefer == "past":
+            year, month = shift_month(year, month, -1)
+        elif d < ctx.base.day and ctx.prefer == "future":
+            year, month = shift_month(year, month, 1)
+        hit = day_hit(ctx, m.start(), m.end(), year, month, d)
+        return hit and replace(hit, relative=True, reason=f"month taken from publication {ctx.published}")
+
+    g.add(r"(?<![\d月日年])(?P<d>\d{1,2})\s*日(?![\d])", read_day_only)
+
+    def read_ym(m, ctx):
+        return qualified(month_hit(ctx, m.start(), m.end(), int(m["y"]), int(m["m"])), m["q"], lex["month_qualifiers"])
+
+    g.add(rf"(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月份?(?P<q>{month_q})?(?![\d日号])", read_ym)
+
+    def read_m(m, ctx):
+        hit = month_hit(ctx, m.start(), m.end(), None, int(m["m"]))
+        return qualified(hit, m["q"], lex["month_qualifiers"])
+
+    g.add(rf"(?<![\d年个])(?P<m>\d{{1,2}})\s*月份?(?P<q>{month_q})?(?![\d日号])", read_m)
+
+    def read_y(m, ctx):
+        return qualified(year_hit(ctx, m.start(), m.end(), int(m["y"])), m["q"], lex["year_qualifiers"])
+
+    g.add(rf"(?<!\d)(?P<y>{YEAR})\s*年度?(?P<q>初|底|末)?(?![\d代])", read_y)
+
+    def read_decade(m, ctx):
+        first = int(m["d"]) if m["d"] else 1900 + int(m["dd"])
+        return decade_hit(ctx, m.start(), m.end(), first, False)
+
+    g.add(r"(?:(?:上世纪|20世纪|二十世纪)(?P<dd>\d0)|(?<!\d)(?P<d>(?:1[89]|20)\d0))\s*年代", read_decade)
+
+    def read_quarter(m, ctx):
+        return quarter_hit(ctx, m.start(), m.end(), lex["quarter_ordinals"][m["q"]], int(m["y"]) if m["y"] else None)
+
+    g.add(rf"(?:(?P<y>{YEAR})\s*年\s*)?第(?P<q>[一二三四1-4])季度", read_quarter)
+
+    relative_units = lex["relative_units"]
+
+    def read_season(m, ctx):
+        code = lex["seasons"][m["s"]]
+        if m["rel"]:
+            unit, by = relative_units[m["rel"]]
+            if ctx.base is None:
+                return None
+            return season_hit(ctx, m.start(), m.end(), code, ctx.base.year + by)
+        return season_hit(ctx, m.start(), m.end(), code, int(m["y"]) if m["y"] else None)
+
+    g.add(rf"(?:(?P<y>{YEAR})\s*年|(?P<rel>去年|今年|明年))?(?P<s>[春夏秋冬])(?:季|天)(?!\w)", read_season)
+
+    weekdays = lex["weekdays"]
+
+    def read_weekday(m, ctx):
+        relation = "last" if m["rel"] in lex["weekday_last"] else "next" if m["rel"] in lex["weekday_next"] else None
+        return weekday_hit(ctx, m.start(), m.end(), weekdays[m["w"]], relation)
+
+    g.add(rf"(?P<rel>[上下本这])?(?:个)?(?:{'|'.join(lex['weekday_prefixes'])})(?P<w>[一二三四五六日天])", read_weekday)
+
+    def read_relative_unit(m, ctx):
+        unit, by = relative_units[m["u"]]
+        hit = unit_hit(ctx, m.start(), m.end(), unit, by)
+        table = lex["year_qualifiers"] if unit == "year" else lex["month_qualifiers"]
+        if hit and m["q"] in table:
+            return qualified(hit, m["q"], table)
+        return hit
+
+    g.add(rf"(?P<u>{words(relative_units)})(?P<q>初|底|末|上旬|中旬|下旬)?", read_relative_unit)
+
+    this_unit = lex["this_unit_qualifiers"]
+
+    def read_this_unit(m, ctx):
+        unit, qualifier = this_unit[m.group()]
+        hit = unit_hit(ctx, m.start(), m.end(), unit, 0)
+        if hit is None:
+            return None
+        earliest, latest = narrow(hit.earliest, hit.latest, unit, qualifier)
+        return replace(hit, earliest=earliest, latest=latest, qualifier=qualifier)
+
+    g.add(rf"(?<![\d去今明前后])(?:{words(this_unit)})", read_this_unit)
+
+    def read_relative_day(m, ctx):
+        return unit_hit(ctx, m.start(), m.end(), "day", lex["relative_days"][m.group()])
+
+    g.add(words(lex["relative_days"]), read_relative_day)
+
+    numbers = lex["numbers"]
+
+    def read_ago(m, ctx):
+        amount = chinese_number(m["n"], numbers)
+        direction = -1 if m["dir"] in lex["ago_after"] else 1
+        return ago_hit(ctx, m.start(), m.end(), amount, lex["unit_words"][m["u"]], direction)
+
+    g.add(rf"(?<![\d年])(?P<n>\d{{1,3}}|[一二两三四五六七八九十]+)\s*(?P<u>{words(lex['unit_words'])})"
+          rf"(?P<dir>{words(lex['ago_after'] + lex['later_after'])})", read_ago)
+
+    def read_range(m, ctx):
+        year = int(m["y"]) if m["y"] else None
+        first = day_hit(ctx, m.start(), m.end(), year, int(m["m"]), int(m["d1"]), year_given=year is not None)
+        if first is None:
+            return None
+        last = make_day(first.earliest.year, int(m["m"]), int(m["d2"]))
+        if last is None or last <= first.earliest:
+            return None
+        return replace(first, latest=last, end_value=last.isoformat(), reason="range: " + first.reason)
+
+    g.add(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]?\s*(?:{words(lex['range_joiners'])})"
+          rf"\s*(?P<d2>\d{{1,2}})\s*[日号]", read_range)
+
+    def read_ref(m, ctx):
+        return ref_hit(ctx, m.start(), m.end(), lex["refs"][m.group()])
+
+    g.add(words(lex["refs"]), read_ref)

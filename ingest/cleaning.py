@@ -340,6 +340,7 @@ OUTLET_TOKEN = re.compile(r"^(?:[A-Za-z][\w-]*\.(?:com|co\.id|co|id|net|org|ru|c
 BYLINE_IN_PLACE = re.compile(r"^(?P<name>.{4,40}?)\s+(?:in|di|reporting from)\s+[A-Z][\w -]{2,30}$")
 
 
+NAME_AND_OUTLET = re.compile(r"^(?P<name>[^|]{4,40}?)\s+[-–|]\s+(?P<outlet>\S{3,30})$")
 CHINESE_BYLINE = re.compile(r"^(?:作者\s*)?\S{0,8}?记者\s*(?P<name>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$")
 
 
@@ -424,6 +425,11 @@ def read_header(lines: list[str], language: str | None) -> Header:
             if name:
                 header.author = name
                 continue
+        name_and_outlet = NAME_AND_OUTLET.match(stripped)
+        if header.author is None and name_and_outlet and is_name(name_and_outlet["name"]):
+            header.author = name_and_outlet["name"]  # 'Nama Penulis - detikNews'
+            header.outlet = header.outlet or normalise_outlet(name_and_outlet["outlet"])
+            continue
         if header.author is None and is_name(stripped):
             following = [x.strip().lower().rstrip(":") for x in lines[index + 1 : index + 3]]
             # a bare name is the author when labelled so, or when it follows the title and dateline

@@ -196,3 +196,37 @@ class TestPageFurniture:
         text = clean_text(page, language="en").text
         assert "Oil edges" not in text and "Europe Braces" not in text
         assert text.endswith("The deal covers grain, timber and fertiliser shipments across the border next year.")
+
+
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "corpus"
+
+
+class TestDemoCorpus:
+    def test_every_dateline_gives_the_manifest_publication_time(self):
+        import json
+
+        entries = [json.loads(line) for line in (DEMO / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert len(entries) >= 24
+        for entry in entries:
+            article = clean_text((DEMO / entry["file"]).read_text(encoding="utf-8"))
+            assert article.published.isoformat() == entry["published"], entry["file"]
+            assert article.language == entry["language"], entry["file"]
+            assert article.title, entry["file"]
+
+    def test_no_related_headline_or_prompt_survives(self):
+        for path in sorted(DEMO.glob("*.txt")):
+            text = clean_text(path.read_text(encoding="utf-8")).text
+            for noise in (
+                "Baca juga",
+                "Baca Juga",
+                "Read more",
+                "Most read",
+                "Related",
+                "WhatsApp",
+                "SUBSCRIBE",
+                "Pewarta",
+                "Reporting by",
+                "Komentar",
+                "SCROLL",
+            ):
+                assert noise not in text, (path.name, noise)

@@ -409,8 +409,10 @@ def read_header(lines: list[str], language: str | None) -> Header:
     for index, line in enumerate(lines):
         stripped = line.strip()
         lowered = stripped.lower().rstrip(":")
-        if header.found is None and len(stripped) <= 160:
+        if len(stripped) <= 160 and (header.found is None or header.found.time is None):
             found = find_publication_date(stripped, language)
+            if found and header.found is not None and (found.date != header.found.date or found.time is None):
+                found = None  # keep the first dateline unless this one adds the time of the same day
             if found:
                 header.found = found
                 outlet = outlet_before_date(stripped, found.start) or source_after_date(stripped)
@@ -587,6 +589,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 def is_capitalised_headline(line: str) -> bool:
     """'Russia Publishes Draft Security Treaties With NATO, U.S.' ends with a dot but is a headline."""
+    if line.endswith(("?", "？")) and count_words(line) < 15:
+        return True  # 'Explainer: Why is the Olympics under a boycott?'
+    if re.match(r"^(explainer|analysis|opinion|factbox|live|video|photos|timeline|q&a)\s*:", line, re.IGNORECASE):
+        return True
     words = [w for w in line.split() if w[:1].isalpha()]
     capitalised = sum(w[:1].isupper() for w in words)
     return 0 < len(words) <= 14 and capitalised >= 0.7 * len(words)

@@ -36,6 +36,8 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 LANGUAGES = ("en", "id", "ru", "zh")
 REF_WINDOW = datetime.timedelta(days=90)
+AUTO_GRACE = datetime.timedelta(days=7)
+PREFERENCES = ("past", "future", "auto")
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -197,7 +199,7 @@ def pick_year(base: Date, prefer: str, starts: Callable[[int], Date | None], end
 @functools.cache
 def load_lexicon(language: str) -> dict:
     with open(LEXICON_DIR / f"dates_{language}.json", encoding="utf-8") as handle:
-        return json.load(handle)
+        return {**json.load(handle), "language": language}
 
 
 def words(items, *, names: bool = False, case_sensitive: bool = False) -> str:
@@ -259,7 +261,7 @@ def find_dates(
     if not isinstance(text, str) or not text or language not in LANGUAGES:
         return []
     base, stamp = publication_day(published)
-    ctx = Context(text, base, stamp, "future" if prefer == "future" else "past", load_lexicon(language))
+    ctx = Context(text, base, stamp, prefer if prefer in PREFERENCES else "past", load_lexicon(language))
     grammar = grammar_for(language)
     found = []
     for priority, (pattern, reader) in enumerate(grammar.patterns):
@@ -316,12 +318,25 @@ def join_weekday_dates(hits: list[Found], ctx: Context) -> list[Found]:
                 if "(" in gap and close:
                     end += close.end()
                 reason = hit.reason
+                if not hit.year_given and hit.earliest.weekday() != previous.earliest.weekday():
+                    hit = agree_with_weekday(hit, previous.earliest.weekday(), ctx)
+                    reason = hit.reason
                 if hit.earliest.weekday() != previous.earliest.weekday():
                     reason += "; the weekday does not agree, the written date wins"
                 out[-1] = replace(hit, start=previous.start, end=end, reason=reason)
                 continue
         out.append(hit)
     return out
+
+
+def agree_with_weekday(hit: Found, weekday: int, ctx: Context) -> Found:
+    """'Rabu (27/7)' in a July 2022 article: the year in which 27 July is a Wednesday, nearest first."""
+    for year in sorted(range(ctx.base.year - 1, ctx.base.year + 2), key=lambda y: abs(y - ctx.base.year)):
+        day = make_day(year, hit.month, hit.day)
+        if day and day.weekday() == weekday and abs((day - ctx.base).days) <= 200:
+            reason = f"year chosen so the weekday agrees, near publication {ctx.published}"
+            return replace(hit, earliest=day, latest=day, value=day.isoformat(), reason=reason)
+    return hit
 
 
 def join_ranges(hits: list[Found], grammar: Grammar, ctx: Context) -> list[Found]:
@@ -378,6 +393,25 @@ def to_mention(hit: Found, ctx: Context) -> DateMention:
 # ---------------------------------------------------------------- readers shared by all languages
 
 
+def prefer_at(ctx: Context, start: int) -> str:
+    """'past' or 'future' for an expression at `start`; with prefer='auto', the sentence's tense decides."""
+    if ctx.prefer != "auto":
+        return ctx.prefer
+    sentence_start = max(ctx.text.rfind(mark, 0, start) for mark in ".!?。\n") + 1
+    markers = future_markers(ctx.lex.get("language", ""))
+    return "future" if markers and markers.search(ctx.text, sentence_start, start) else "past"
+
+
+@functools.cache
+def future_markers(language: str) -> re.Pattern | None:
+    items = load_lexicon(language).get("future_markers", [])
+    if not items:
+        return None
+    if language == "zh":  # no spaces between Chinese words
+        return re.compile(words(items))
+    return re.compile(rf"(?<!\w){words(items)}(?!\w)")
+
+
 def from_publication(ctx: Context) -> str:
     return f"relative to publication {ctx.published}"
 
@@ -394,7 +428,11 @@ def day_hit(ctx, start, end, year, month, day, *, year_given=True, kind="date") 
                      month=month, day=day)
     if ctx.base is None or not 1 <= day <= 31:
         return None
-    year = pick_year(ctx.base, ctx.prefer, lambda y: make_day(y, month, day), lambda y: make_day(y, month, day))
+    prefer = prefer_at(ctx, start)
+    year = pick_year(ctx.base, prefer, lambda y: make_day(y, month, day), lambda y: make_day(y, month, day))
+    soon = make_day(ctx.base.year, month, day)
+    if ctx.prefer == "auto" and soon and datetime.timedelta(0) < soon - ctx.base <= AUTO_GRACE:
+        year = ctx.base.year  # "16 September" in a 15 September article is tomorrow, not last year
     if year is None:
         return None
     found = Date(year, month, day)
@@ -415,7 +453,7 @@ def month_hit(ctx, start, end, year, month, *, relative_to=None) -> Found | None
     if relative_to == "this":
         year = base.year
     else:
-        prefer = {"last": "past", "next": "future"}.get(relative_to, ctx.prefer)
+        prefer = {"last": "past", "next": "future"}.get(relative_to) or prefer_at(ctx, start)
         year = pick_year(base, prefer, lambda y: Date(y, month, 1), lambda y: last_day(y, month))
         if relative_to == "last" and year == base.year and month == base.month:
             year -= 1  # "last June" written in June is a year back
@@ -437,7 +475,7 @@ def weekday_hit(ctx, start, end, weekday, relative_to=None) -> Found | None:
         delta = -(((base.weekday() - weekday) % 7) or 7)
     elif relative_to == "next":
         delta = ((weekday - base.weekday()) % 7) or 7
-    elif ctx.prefer == "future":
+    elif prefer_at(ctx, start) == "future":
         delta = (weekday - base.weekday()) % 7
     else:
         delta = -((base.weekday() - weekday) % 7)
@@ -487,7 +525,7 @@ def season_hit(ctx, start, end, code, year, relative_to=None) -> Found | None:
     if relative:
         if ctx.base is None:
             return None
-        prefer = {"last": "past", "next": "future"}.get(relative_to, ctx.prefer)
+        prefer = {"last": "past", "next": "future"}.get(relative_to) or prefer_at(ctx, start)
         year = pick_year(ctx.base, prefer, lambda y: season_interval(y, code)[0], lambda y: season_interval(y, code)[1])
         if relative_to == "last" and season_interval(year, code)[1] >= ctx.base:
             year -= 1  # "last summer" written in summer is the previous one
@@ -900,9 +938,10 @@ def build_chinese(g: Grammar) -> None:
             return None
         d = int(m["d"])
         year, month = ctx.base.year, ctx.base.month
-        if d > ctx.base.day and ctx.prefer == "past":
+        prefer = prefer_at(ctx, m.start())
+        if d > ctx.base.day and prefer == "past":
             year, month = shift_month(year, month, -1)
-        elif d < ctx.base.day and ctx.prefer == "future":
+        elif d < ctx.base.day and prefer == "future":
             year, month = shift_month(year, month, 1)
         hit = day_hit(ctx, m.start(), m.end(), year, month, d)
         return hit and replace(hit, relative=True, reason=f"month taken from publication {ctx.published}")

@@ -1,0 +1,304 @@
+"""extract(): cleaned article text in, candidate events out (pure Python, no Django).
+
+An event needs three things in one sentence: a trigger of a kind, a date bound to that
+trigger (same clause, or a clause of the sentence with no trigger of its own), and at least
+one gazetteer actor (in the trigger's clause or sentence, or carried over from the previous
+sentence when this one only says "he"/"dia"). An undated trigger never makes an event: it
+becomes further evidence of a dated event of the same kind and actors in the article.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .actors import ActorRole, countries_of, read_actors
+from .candidates import EXTRACTOR_VERSION, Candidate, Evidence, format_end
+from .dates import DateMention, find_dates
+from .gazetteer import Gazetteer, Mention
+from .kinds import KIND_PRIORITY, Trigger, find_triggers, is_negated, is_planned
+from .language import detect_language
+from .lexicons import load_lexicon, normalise_language
+from .merging import merge_candidates
+from .sentences import Sentence, split_clauses, split_sentences
+
+CARRY_BACK = 3  # sentences to look back for the actors of a sentence that names none
+
+
+@dataclass
+class _Reading:
+    """One live trigger in one sentence, before it becomes a candidate or extra evidence."""
+
+    trigger: Trigger
+    sentence: Sentence
+    clause: tuple[int, int]  # absolute offsets
+    planned: bool
+    date: DateMention | None = None
+    carried: bool = False
+
+
+def extract(
+    text: str, *, published: datetime.datetime | None, language: str | None = None, gazetteer: Gazetteer | None = None
+) -> list[Candidate]:
+    if not isinstance(text, str) or not text.strip():
+        return []
+    language = normalise_language(language or detect_language(text))
+    gazetteer = gazetteer or Gazetteer.default()
+    published_day = _day_of(published)
+    sentences = split_sentences(text, language)
+    mentions = gazetteer.find_mentions(text, language)
+    dates = [d for d in find_dates(text, published=published, language=language) if _is_event_date(d, text, language)]
+
+    dated: list[Candidate] = []
+    undated: list[Candidate] = []
+    recent: list[list[Mention]] = []  # actor mentions of the last usable sentences, newest last
+    for sentence in sentences:
+        if not sentence.usable:
+            continue
+        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind != "ignore"]
+        readings = _read_sentence(text, sentence, language, dates)
+        for reading in readings:
+            candidate = _build(
+                text, reading, readings, in_sentence, recent, language, gazetteer, published, published_day
+            )
+            if candidate is None:
+                continue
+            (dated if candidate.date is not None else undated).append(candidate)
+        if in_sentence:
+            recent = (recent + [in_sentence])[-CARRY_BACK:]
+    dated = merge_candidates(dated)
+    _attach_undated(dated, undated)
+    return dated
+
+
+def _day_of(published) -> datetime.date | None:
+    if isinstance(published, datetime.datetime):
+        return published.date()
+    if isinstance(published, datetime.date):
+        return published
+    return None
+
+
+@cache
+def _blockers(language: str) -> tuple[re.Pattern, re.Pattern]:
+    lexicon = load_lexicon(language)
+    before = "|".join(lexicon.get("date_blockers_before") or []) or r"(?!)"
+    after = "|".join(lexicon.get("date_blockers_after") or []) or r"(?!)"
+    if language == "zh":
+        return re.compile(rf"(?:{before})\s*$"), re.compile(rf"^\s*(?:{after})")
+    return (
+        re.compile(rf"(?<!\w)(?:{before})\s+(?:the\s+|awal\s+|akhir\s+)?$", re.IGNORECASE),
+        re.compile(rf"^\s*(?:{after})(?!\w)", re.IGNORECASE),
+    )
+
+
+def _is_event_date(mention: DateMention, text: str, language: str) -> bool:
+    """'since February', 'hingga 2030', '以来' mark a period's edge, not the day something happened."""
+    if mention.precision in ("ref", "decade") or not mention.contract_date():
+        return False
+    before, after = _blockers(language)
+    if before.search(text[max(0, mention.start - 30) : mention.start]):
+        return False
+    return not after.search(text[mention.end : mention.end + 20])
+
+
+def _read_sentence(text: str, sentence: Sentence, language: str, dates: list[DateMention]) -> list[_Reading]:
+    triggers = find_triggers(sentence.text, language, offset=sentence.start)
+    if not triggers:
+        return []
+    in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
+    protected = [(d.start - sentence.start, d.end - sentence.start) for d in in_sentence]
+    clauses = [(sentence.start + a, sentence.start + b) for a, b in split_clauses(sentence.text, language, protected)]
+    readings: list[_Reading] = []
+    previous_end: dict[tuple[int, int], int] = {}
+    for trigger in triggers:
+        clause = next((c for c in clauses if c[0] <= trigger.start < c[1]), (sentence.start, sentence.end))
+        # Negation cues reach back to the previous trigger at most: "menolak untuk mengutuk invasi"
+        # negates the condemnation, not the invasion.
+        start = max(clause[0], previous_end.get(clause, clause[0]))
+        previous_end[clause] = trigger.end
+        after = text[trigger.end : sentence.end]
+        if is_negated(text[start : trigger.start], after, language):
+            continue
+        planned = is_planned(text[clause[0] : trigger.start], after, language)
+        readings.append(_Reading(trigger, sentence, clause, planned))
+    _bind_dates(readings, in_sentence, clauses)
+    return readings
+
+
+def _bind_dates(readings: list[_Reading], dates: list[DateMention], clauses: list[tuple[int, int]]) -> None:
+    """Each date goes to one trigger: the most specific in its clause, else the nearest undated clause's."""
+    clause_has_date = {c: any(c[0] <= d.start < c[1] for d in dates) for c in clauses}
+    for date in dates:
+        clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
+        free = [r for r in readings if r.date is None]
+        same = [r for r in free if r.clause == clause]
+        if same:
+            chosen = min(same, key=lambda r: (KIND_PRIORITY.get(r.trigger.kind, 99), _distance(r.trigger, date)))
+        else:
+            others = [r for r in free if not clause_has_date.get(r.clause)]
+            if not others:
+                continue
+            chosen = min(others, key=lambda r: _distance(r.trigger, date))
+        chosen.date = date
+
+
+def _distance(trigger: Trigger, date: DateMention) -> int:
+    if date.start >= trigger.end:
+        return date.start - trigger.end
+    return max(0, trigger.start - date.end)
+
+
+def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: list[Mention]) -> list[Mention]:
+    """Mentions in the trigger's clause; widened to the sentence's clauses that no other dated trigger owns."""
+    clause = reading.clause
+    scoped = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
+    if _count_actors(scoped) >= 2:
+        return scoped
+    owned = {r.clause for r in readings if r is not reading and r.date is not None and r.clause != clause}
+    return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
+
+
+def _count_actors(mentions: list[Mention]) -> int:
+    return len({m.actor or m.office for m in mentions if m.kind in ("actor", "demonym", "title", "metonym")})
+
+
+@cache
+def _group_pronouns(language: str) -> re.Pattern:
+    words = load_lexicon(language).get("group_pronouns") or []
+    body = "|".join(words) or r"(?!)"
+    if language == "zh":
+        return re.compile(body)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _build(
+    text: str,
+    reading: _Reading,
+    readings: list[_Reading],
+    in_sentence: list[Mention],
+    recent: list[list[Mention]],
+    language: str,
+    gazetteer: Gazetteer,
+    published,
+    published_day: datetime.date | None,
+) -> Candidate | None:
+    trigger = reading.trigger
+    date = reading.date
+    modality = "planned" if reading.planned else "asserted"
+    if date is not None and reading.planned and date.relative and published_day and date.earliest < published_day:
+        date = _forward(text, reading.sentence, date, published, language)
+    if date is not None and published_day and date.earliest > published_day + datetime.timedelta(days=1):
+        modality = "planned"  # a date still to come is an announcement, whatever the verb says
+    on = date.earliest if date is not None else published_day
+    scoped = _scope_mentions(reading, readings, in_sentence)
+    carried = False
+    if _count_actors(scoped) == 0 or (
+        _count_actors(scoped) == 1 and _group_pronouns(language).search(text[reading.clause[0] : reading.clause[1]])
+    ):
+        if recent:
+            scoped = scoped + [m for m in recent[-1] if m.kind in ("actor", "demonym", "title", "metonym")]
+            carried = True
+    reading_actors = read_actors(
+        text,
+        scoped,
+        language=language,
+        gazetteer=gazetteer,
+        on=on,
+        kind=trigger.kind,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        directed=trigger.directed,
+        passive=trigger.passive,
+    )
+    actors = reading_actors.actors
+    if not actors:
+        return None
+    if carried:
+        # Carried-over actors came from an earlier sentence: they are participants here, not located by position.
+        actors = [ActorRole(a.name, a.kind, a.role if a.role != "target" else "participant") for a in actors]
+    evidence = Evidence(
+        sentence=reading.sentence.text,
+        start=reading.sentence.start,
+        end=reading.sentence.end,
+        date_expression=date.expression if date else None,
+        trigger=trigger.text,
+        trigger_start=trigger.start,
+        trigger_end=trigger.end,
+        primary=True,
+    )
+    return Candidate(
+        kind=trigger.kind,
+        plover_type=trigger.plover_type,
+        plover_mode=trigger.plover_mode,
+        modality=modality,
+        date=date,
+        date_value=date.contract_date() if date else None,
+        precision=date.precision if date else None,
+        date_end=format_end(date) if date else None,
+        qualifier=date.qualifier if date else None,
+        date_trail=date.trail if date else "",
+        actors=actors,
+        countries=countries_of(actors, gazetteer),
+        location=reading_actors.location,
+        evidence=[evidence],
+        confidence=_confidence(date, actors, reading, carried),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _forward(text: str, sentence: Sentence, date: DateMention, published, language: str) -> DateMention:
+    """A planned event's year-less date is the next one, not the last: re-read it looking forward."""
+    local_start = date.start - sentence.start
+    for mention in find_dates(sentence.text, published=published, language=language, prefer="future"):
+        if mention.start == local_start:
+            shift = sentence.start
+            return DateMention(
+                mention.start + shift,
+                mention.end + shift,
+                mention.expression,
+                mention.earliest,
+                mention.latest,
+                mention.precision,
+                mention.qualifier,
+                mention.value,
+                mention.end_value,
+                mention.relative,
+                mention.trail,
+            )
+    return date
+
+
+def _confidence(date: DateMention | None, actors: list[ActorRole], reading: _Reading, carried: bool) -> float:
+    score = 0.5
+    if date is not None:
+        score += {"day": 0.2, "week": 0.1, "month": 0.12, "year": 0.05}.get(date.precision, 0.05)
+        if reading.clause[0] <= date.start < reading.clause[1]:
+            score += 0.1
+    if len(actors) >= 2:
+        score += 0.1
+    if carried:
+        score -= 0.1
+    if reading.planned:
+        score -= 0.1
+    return round(max(0.05, min(0.95, score)), 2)
+
+
+def _attach_undated(dated: list[Candidate], undated: list[Candidate]) -> None:
+    """An undated mention of a dated event of the article becomes more evidence of it; otherwise dropped."""
+    for loose in undated:
+        names = {a.name for a in loose.actors} | set(loose.countries)
+        best = None
+        for candidate in dated:
+            if candidate.kind != loose.kind:
+                continue
+            shared = names & ({a.name for a in candidate.actors} | set(candidate.countries))
+            if shared and (best is None or len(shared) > best[0]):
+                best = (len(shared), candidate)
+        if best is None:
+            continue
+        target = best[1]
+        known = {(e.start, e.trigger_start) for e in target.evidence}
+        for evidence in loose.evidence:
+            if (evidence.start, evidence.trigger_start) not in known:
+                target.evidence.append(Evidence(**{**evidence.__dict__, "primary": False}))

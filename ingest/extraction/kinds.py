@@ -1,0 +1,166 @@
+"""Event kinds: trigger words per language (lexicons/*.json), with negation and modality cues.
+
+A trigger is a word or phrase that names an event of one kind ("bertemu", "phone call",
+"вторжение", "通电话"). Where two triggers overlap the longer wins ("pertemuan virtual" is a
+call, not a meeting). Negation ("tidak bertemu", "did not meet", "не встретились", "没有会晤")
+and planned modality ("akan berkunjung", "will visit", "планирует", "将访问") are read from
+the words just before the trigger, inside its clause.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicons import load_lexicon, normalise_language
+
+KINDS = (
+    "call",
+    "meeting",
+    "visit",
+    "summit",
+    "agreement",
+    "statement",
+    "exercise",
+    "invasion",
+    "attack",
+    "sanction",
+    "other",
+)
+# When one clause holds triggers of several kinds, its date belongs to the most specific one:
+# "met on the sidelines of the SCO summit on 15 September" is a meeting.
+KIND_PRIORITY = {
+    kind: rank
+    for rank, kind in enumerate(
+        (
+            "call",
+            "agreement",
+            "meeting",
+            "visit",
+            "summit",
+            "exercise",
+            "invasion",
+            "attack",
+            "sanction",
+            "statement",
+            "other",
+        )
+    )
+}
+DIRECTED_KINDS = {"visit", "invasion", "attack", "sanction", "statement"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str
+    start: int  # offsets relative to the text given to find_triggers (plus its offset)
+    end: int
+    text: str
+    plover_type: str | None
+    plover_mode: str | None
+    directed: bool
+    passive: bool
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    pattern: re.Pattern
+    plover_type: str | None
+    plover_mode: str | None
+    directed: bool
+    passive: bool
+
+
+def _bounded(source: str, language: str) -> str:
+    return f"(?:{source})" if language == "zh" else rf"(?<!\w)(?:{source})(?!\w)"
+
+
+@cache
+def _entries(language: str) -> tuple[_Entry, ...]:
+    lexicon = load_lexicon(language)
+    entries = []
+    for kind, spec in (lexicon.get("kinds") or {}).items():
+        for item in spec.get("triggers") or []:
+            item = {"pattern": item} if isinstance(item, str) else item
+            entries.append(
+                _Entry(
+                    kind=kind,
+                    pattern=re.compile(_bounded(item["pattern"], language), re.IGNORECASE),
+                    plover_type=item.get("plover_type", spec.get("plover_type")),
+                    plover_mode=item.get("plover_mode", spec.get("plover_mode")),
+                    directed=item.get("directed", kind in DIRECTED_KINDS),
+                    passive=item.get("passive", False),
+                )
+            )
+    return tuple(entries)
+
+
+def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trigger]:
+    """Non-overlapping triggers in `text`, longest first where two compete."""
+    language = normalise_language(language)
+    found = []
+    for entry in _entries(language):
+        for match in entry.pattern.finditer(text):
+            if match.end() > match.start():
+                found.append((match.start(), match.end(), entry))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int, _Entry]] = []
+    for start, end, entry in found:
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, entry))
+    taken.sort(key=lambda t: t[0])
+    return [
+        Trigger(e.kind, offset + s, offset + end, text[s:end], e.plover_type, e.plover_mode, e.directed, e.passive)
+        for s, end, e in taken
+    ]
+
+
+@cache
+def _cue_patterns(language: str) -> dict[str, re.Pattern]:
+    lexicon = load_lexicon(language)
+    negation = lexicon.get("negation") or {}
+    modality = lexicon.get("modality") or {}
+
+    def alternation(items: list[str]) -> str:
+        return "|".join(items) or r"(?!)"
+
+    if language == "zh":
+        # No spaces: the cue sits within a few characters before the trigger.
+        before = r"(?:{})[^，。；！？]{{0,4}}$"
+        after = r"^[^，。；！？]{{0,6}}(?:{})"
+        masked = r"(?:{})"
+        wide_before = r"(?:{})[^，。；！？]{{0,8}}$"
+    else:
+        before = r"(?<!\w)(?:{})(?!\w)(?:\W+\w+){{0,2}}\W*$"
+        after = r"^\W*(?:\w+\W+){{0,3}}?(?:{})(?!\w)"
+        masked = r"(?<!\w)(?:{})(?!\w)"
+        wide_before = r"(?<!\w)(?:{})(?!\w)(?:\W+\w+){{0,4}}\W*$"
+    flags = re.IGNORECASE
+    return {
+        "neg_before": re.compile(before.format(alternation(negation.get("before") or [])), flags),
+        "neg_after": re.compile(after.format(alternation(negation.get("after") or [])), flags),
+        "not_negation": re.compile(masked.format(alternation(negation.get("not_negation") or [])), flags),
+        "plan_before": re.compile(wide_before.format(alternation(modality.get("before") or [])), flags),
+        "plan_after": re.compile(after.format(alternation(modality.get("after") or [])), flags),
+    }
+
+
+def _mask(text: str, pattern: re.Pattern) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def is_negated(before: str, after: str, language: str | None) -> bool:
+    """`before`: the clause up to the trigger (after any earlier trigger); `after`: the sentence after it."""
+    cues = _cue_patterns(normalise_language(language))
+    before = _mask(before, cues["not_negation"])
+    return bool(cues["neg_before"].search(before) or cues["neg_after"].search(after[:60]))
+
+
+def is_planned(before: str, after: str, language: str | None) -> bool:
+    cues = _cue_patterns(normalise_language(language))
+    return bool(cues["plan_before"].search(before) or cues["plan_after"].search(after[:60]))
+
+
+def plover_for(kind: str, language: str | None = "en") -> tuple[str | None, str | None]:
+    spec = (load_lexicon(normalise_language(language)).get("kinds") or {}).get(kind) or {}
+    return spec.get("plover_type"), spec.get("plover_mode")

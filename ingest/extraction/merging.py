@@ -1,0 +1,133 @@
+"""When two reports describe the same real event, and how to unite them within one article.
+
+Same event: the kinds agree, the date intervals overlap (a day either side for two day-precise
+dates, since a late call in Moscow is the next day in Jakarta), and the key actors agree:
+the same countries (people count through their country), a report naming two or more of the
+countries of the other, and never two different pairs of people. A month-precise report
+absorbs a day-precise one of the same event; the finer date wins.
+"""
+
+import datetime
+from dataclasses import dataclass, replace
+
+from .gazetteer import Gazetteer
+
+DAY_SLACK = datetime.timedelta(days=1)
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5, "ref": 6}
+
+
+@dataclass(frozen=True)
+class EventKey:
+    kind: str
+    earliest: datetime.date
+    latest: datetime.date
+    precision: str
+    actors: frozenset[str]
+    countries: frozenset[str]
+    modality: str = "asserted"
+
+
+def merge_reason(a: EventKey, b: EventKey) -> str | None:
+    """A readable reason when `a` and `b` are the same real event, else None."""
+    if a.kind != b.kind:
+        return None
+    slack = DAY_SLACK if a.precision == "day" and b.precision == "day" else datetime.timedelta(0)
+    if a.earliest > b.latest + slack or b.earliest > a.latest + slack:
+        return None
+    agreement = _actors_agree(a, b)
+    if agreement is None:
+        return None
+    if a.precision == b.precision:
+        when = (
+            f"same {a.precision} ({_show(a)})"
+            if _show(a) == _show(b)
+            else f"dates within a day ({_show(a)}, {_show(b)})"
+        )
+    else:
+        when = f"{_show(a)} ({a.precision}) contains {_show(b)} ({b.precision})"
+    if PRECISION_RANK.get(b.precision, 9) > PRECISION_RANK.get(a.precision, 9):
+        when = f"{_show(b)} ({b.precision}) contains {_show(a)} ({a.precision})"
+    return f"same {a.kind}: {when}; {agreement}"
+
+
+def _show(key: EventKey) -> str:
+    if key.precision in ("month", "quarter", "season"):
+        return key.earliest.strftime("%Y-%m")
+    if key.precision in ("year", "decade"):
+        return str(key.earliest.year)
+    return key.earliest.isoformat()
+
+
+def _persons(key: EventKey) -> set[str]:
+    gazetteer = Gazetteer.default()
+    return {name for name in key.actors if name not in key.countries and gazetteer.kind_of(name) in ("person", None)}
+
+
+def _actors_agree(a: EventKey, b: EventKey) -> str | None:
+    persons_a, persons_b = _persons(a), _persons(b)
+    if persons_a and persons_b and not persons_a & persons_b:
+        return None  # Wang Yi-Lavrov and Xi-Putin on the same day are two calls
+    ca, cb = set(a.countries), set(b.countries)
+    if ca and cb:
+        if ca == cb:
+            return "same countries: " + ", ".join(sorted(ca))
+        small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        if len(small) >= 2 and small <= large:
+            return "countries " + ", ".join(sorted(small)) + " named by both"
+        return None
+    shared = set(a.actors) & set(b.actors)
+    if shared and (not ca and not cb):
+        return "same actors: " + ", ".join(sorted(shared))
+    return None
+
+
+def finer(a, b):
+    """The DateMention with the finer precision (the first when equal)."""
+    if b is None:
+        return a
+    if a is None:
+        return b
+    return b if PRECISION_RANK.get(b.precision, 9) < PRECISION_RANK.get(a.precision, 9) else a
+
+
+def merge_candidates(candidates: list) -> list:
+    """Unite the candidates of one article that report the same event; evidences are kept."""
+    merged: list = []
+    for candidate in candidates:
+        for index, existing in enumerate(merged):
+            if merge_reason(existing.key(), candidate.key()):
+                merged[index] = _unite(existing, candidate)
+                break
+        else:
+            merged.append(candidate)
+    return merged
+
+
+def _unite(first, second):
+    date = finer(first.date, second.date)
+    source = second if date is second.date and date is not first.date else first
+    actors = list(first.actors)
+    names = {actor.name for actor in actors}
+    actors += [actor for actor in second.actors if actor.name not in names]
+    countries = list(first.countries) + [c for c in second.countries if c not in first.countries]
+    seen = {(e.start, e.trigger_start) for e in first.evidence}
+    evidence = list(first.evidence) + [
+        replace(e, primary=False) for e in second.evidence if (e.start, e.trigger_start) not in seen
+    ]
+    if source is second:
+        evidence = [replace(e, primary=(e.start == second.evidence[0].start)) for e in evidence]
+    return replace(
+        first,
+        date=date,
+        date_value=source.date_value,
+        precision=source.precision,
+        date_end=source.date_end,
+        qualifier=source.qualifier,
+        date_trail=source.date_trail,
+        modality="asserted" if "asserted" in (first.modality, second.modality) else first.modality,
+        actors=actors,
+        countries=countries,
+        location=first.location or second.location,
+        evidence=evidence,
+        confidence=min(0.97, max(first.confidence, second.confidence) + 0.03),
+    )

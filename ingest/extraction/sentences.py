@@ -1,0 +1,183 @@
+"""Split cleaned article text into sentences (with offsets) and sentences into clauses.
+
+Paragraphs are lines; a sentence never crosses a line. Chinese ends sentences on 。！？
+without spaces. Lines that look like headlines of other articles (no closing punctuation,
+short) or start with "Baca juga"/"Read also" are marked so they never yield an event.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicons import load_lexicon, normalise_language
+
+# Words whose trailing dot does not end a sentence.
+ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "sen",
+    "rep",
+    "gov",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "vol",
+    "inc",
+    "corp",
+    "jr",
+    "sr",
+    "vs",
+    "etc",
+    "prof",
+    "capt",
+    "maj",
+    "sgt",
+    "adm",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.s",
+    "d.c",
+    "pt",
+    "tbk",
+    "bpk",
+    "h",
+    "ir",
+    "drs",
+    "kol",
+    "brigjen",
+    "mayjen",
+    "letjen",
+    "jend",
+    "tn",
+    "ny",
+    "sdr",
+    "т",
+    "г",
+    "гг",
+    "им",
+    "ул",
+    "с",
+    "см",
+    "тыс",
+    "млн",
+    "млрд",
+    "руб",
+    "др",
+    "пр",
+}
+SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-ZА-ЯЁ0-9])")
+ZH_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
+CLOSING = re.compile(r"[.!?…。！？:：;\"'”’»)\]]\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    index: int
+    usable: bool  # False for related-article lines and headline-like fragments
+
+
+def split_sentences(text: str, language: str | None) -> list[Sentence]:
+    if not isinstance(text, str) or not text:
+        return []
+    language = normalise_language(language)
+    skip_prefixes = _skip_prefix_pattern(language)
+    sentences: list[Sentence] = []
+    position = 0
+    paragraph = 0
+    for line in text.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        usable_line = not skip_prefixes.match(stripped) and not _is_headline_like(stripped, language)
+        for start, end in _sentence_spans(line, language):
+            piece = line[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if not piece:
+                continue
+            absolute = line_start + start + lead
+            sentences.append(Sentence(absolute, absolute + len(piece), piece, paragraph, len(sentences), usable_line))
+        paragraph += 1
+    return sentences
+
+
+def _sentence_spans(line: str, language: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    if language == "zh":
+        for match in ZH_SENTENCE_END.finditer(line):
+            spans.append((start, match.end()))
+            start = match.end()
+    else:
+        for match in SENTENCE_END.finditer(line):
+            word = re.search(r"(\S+?)[.!?…]+[\"'”’»)\]]*\s*$", line[start : match.end()])
+            if word and _is_abbreviation(word.group(1)):
+                continue
+            spans.append((start, match.end()))
+            start = match.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
+
+
+def _is_abbreviation(word: str) -> bool:
+    word = word.lstrip("\"'“‘«([").lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _is_headline_like(line: str, language: str) -> bool:
+    """Unpunctuated short lines are headlines, captions or list items, not article sentences."""
+    if CLOSING.search(line):
+        return False
+    size = len(line) if language == "zh" else len(line.split())
+    return size < (60 if language == "zh" else 30)
+
+
+@cache
+def _skip_prefix_pattern(language: str) -> re.Pattern:
+    prefixes = load_lexicon(language).get("skip_line_prefixes") or []
+    body = "|".join(prefixes) or r"(?!)"
+    return re.compile(rf"\W*(?:{body})", re.IGNORECASE)
+
+
+@cache
+def _clause_pattern(language: str) -> re.Pattern:
+    markers = load_lexicon(language).get("clause_markers") or [","]
+    return re.compile("|".join(markers), re.IGNORECASE)
+
+
+def split_clauses(sentence: str, language: str | None, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Clause spans (local offsets); separators inside `protected` spans (dates) do not cut."""
+    language = normalise_language(language)
+    cuts = [0]
+    for match in _clause_pattern(language).finditer(sentence):
+        if any(start <= match.start() < end for start, end in protected):
+            continue
+        if match.start() > cuts[-1]:
+            cuts.append(match.start())
+    cuts.append(len(sentence))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

@@ -48,6 +48,7 @@ def extract(
     sentences = split_sentences(text, language)
     mentions = gazetteer.find_mentions(text, language)
     dates = [d for d in find_dates(text, published=published, language=language) if _is_event_date(d, text, language)]
+    dates = _with_anaphoric_dates(text, language, dates)
 
     dated: list[Candidate] = []
     undated: list[Candidate] = []
@@ -102,6 +103,37 @@ def _is_event_date(mention: DateMention, text: str, language: str) -> bool:
     return not after.search(text[mention.end : mention.end + 20])
 
 
+def _with_anaphoric_dates(text: str, language: str, dates: list[DateMention]) -> list[DateMention]:
+    """ "Pada hari yang sama", "a day earlier", "накануне", "同日": a day counted from the last day named before."""
+    phrases = load_lexicon(language).get("anaphoric_dates") or {}
+    if not phrases:
+        return dates
+    found = []
+    for source, shift in phrases.items():
+        bounded = source if language == "zh" else rf"(?<!\w)(?:{source})(?!\w)"
+        for match in re.finditer(bounded, text, re.IGNORECASE):
+            found.append((match.start(), match.end(), shift))
+    if not found:
+        return dates
+    result = list(dates)
+    for start, end, shift in sorted(found):
+        if any(d.start < end and start < d.end for d in result):
+            continue
+        anchor = max(
+            (d for d in result if d.end <= start and d.precision == "day"), key=lambda d: d.start, default=None
+        )
+        if anchor is None:
+            continue
+        day = anchor.earliest + datetime.timedelta(days=shift)
+        trail = (
+            f"'{text[start:end]}' -> {day.isoformat()}: {shift:+d} day(s) from '{anchor.expression}' ({anchor.value})"
+        )
+        result.append(
+            DateMention(start, end, text[start:end], day, day, "day", None, day.isoformat(), None, True, trail)
+        )
+    return sorted(result, key=lambda d: d.start)
+
+
 def _read_sentence(text: str, sentence: Sentence, language: str, dates: list[DateMention]) -> list[_Reading]:
     triggers = find_triggers(sentence.text, language, offset=sentence.start)
     if not triggers:
@@ -122,12 +154,48 @@ def _read_sentence(text: str, sentence: Sentence, language: str, dates: list[Dat
             continue
         planned = is_planned(text[clause[0] : trigger.start], after, language)
         readings.append(_Reading(trigger, sentence, clause, planned))
-    _bind_dates(readings, in_sentence, clauses)
-    return readings
+    _bind_dates(readings, in_sentence, clauses, _subordinate_clauses(text, clauses, language))
+    return _one_per_kind(readings)
 
 
-def _bind_dates(readings: list[_Reading], dates: list[DateMention], clauses: list[tuple[int, int]]) -> None:
-    """Each date goes to one trigger: the most specific in its clause, else the nearest undated clause's."""
+def _one_per_kind(readings: list[_Reading]) -> list[_Reading]:
+    """ "arrived in Moscow on Wednesday for a four-day visit": two triggers, one visit. The first dated
+    reading of a kind stands for the sentence; undated ones of that kind add nothing."""
+    kept: list[_Reading] = []
+    dated = set()  # (kind, clause) already standing for the clause
+    for reading in sorted(readings, key=lambda r: (r.date is None, r.date.start if r.date else r.trigger.start)):
+        key = (reading.trigger.kind, reading.clause)
+        if key in dated:
+            continue
+        if reading.date is not None:
+            dated.add(key)
+        elif any(k.trigger.kind == reading.trigger.kind and k.clause == reading.clause for k in kept):
+            continue
+        kept.append(reading)
+    return sorted(kept, key=lambda r: r.trigger.start)
+
+
+def _subordinate_clauses(text: str, clauses: list[tuple[int, int]], language: str) -> set[tuple[int, int]]:
+    """Clauses opened by a word ("since", "who", "sejak", "который"): their dates are their own."""
+    pattern = _clause_opener(language)
+    return {c for i, c in enumerate(clauses) if i > 0 and pattern.match(text, c[0], c[1])}
+
+
+@cache
+def _clause_opener(language: str) -> re.Pattern:
+    markers = [m for m in load_lexicon(language).get("clause_markers") or [] if re.search(r"\w", m)]
+    body = "|".join(markers) or r"(?!)"
+    return re.compile(rf"[\s,;:—–-]*(?:{body})", re.IGNORECASE)
+
+
+def _bind_dates(
+    readings: list[_Reading],
+    dates: list[DateMention],
+    clauses: list[tuple[int, int]],
+    subordinate: set[tuple[int, int]],
+) -> None:
+    """Each date goes to one trigger: the most specific in its clause; else, from a plain clause
+    ("On Monday, Xi met Putin"), the nearest trigger of a neighbouring clause without a date."""
     clause_has_date = {c: any(c[0] <= d.start < c[1] for d in dates) for c in clauses}
     for date in dates:
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
@@ -136,7 +204,11 @@ def _bind_dates(readings: list[_Reading], dates: list[DateMention], clauses: lis
         if same:
             chosen = min(same, key=lambda r: (KIND_PRIORITY.get(r.trigger.kind, 99), _distance(r.trigger, date)))
         else:
-            others = [r for r in free if not clause_has_date.get(r.clause)]
+            anaphoric = "day(s) from" in date.trail
+            if clause is None or (clause in subordinate and not anaphoric):
+                continue
+            here = clauses.index(clause)
+            others = [r for r in free if not clause_has_date.get(r.clause) and abs(clauses.index(r.clause) - here) <= 2]
             if not others:
                 continue
             chosen = min(others, key=lambda r: _distance(r.trigger, date))
@@ -172,6 +244,53 @@ def _group_pronouns(language: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
+def _carried_mentions(
+    text: str,
+    reading: _Reading,
+    scoped: list[Mention],
+    recent: list[list[Mention]],
+    language: str,
+    gazetteer: Gazetteer,
+) -> list[Mention]:
+    """Actors a sentence refers back to: "Dia juga...", "the two leaders", "sanksi tersebut"."""
+    if not recent:
+        return []
+    count = _count_actors(scoped)
+    if count >= 2:
+        return []
+    sentence = reading.sentence.text
+    previous = [m for m in recent[-1] if m.kind in ("actor", "demonym", "title", "metonym")]
+    if count == 0 or _group_pronouns(language).search(sentence):
+        return previous
+    if _pronouns(language).search(sentence) or _reference_words(language).search(sentence):
+        # "ia bertemu Putin": the person the text was about
+        named = {m.actor for m in scoped}
+        for mentions in reversed(recent):
+            people = [m for m in mentions if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
+            people = [m for m in people if m.actor not in named]
+            if people:
+                return people[:1]
+        return [m for m in previous if m.actor not in named]
+    return []
+
+
+@cache
+def _pronouns(language: str) -> re.Pattern:
+    return _word_pattern(language, load_lexicon(language).get("pronouns") or [])
+
+
+@cache
+def _reference_words(language: str) -> re.Pattern:
+    return _word_pattern(language, load_lexicon(language).get("reference_words") or [])
+
+
+def _word_pattern(language: str, words: list[str]) -> re.Pattern:
+    body = "|".join(words) or r"(?!)"
+    if language == "zh":
+        return re.compile(body)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
 def _build(
     text: str,
     reading: _Reading,
@@ -192,13 +311,9 @@ def _build(
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
     scoped = _scope_mentions(reading, readings, in_sentence)
-    carried = False
-    if _count_actors(scoped) == 0 or (
-        _count_actors(scoped) == 1 and _group_pronouns(language).search(text[reading.clause[0] : reading.clause[1]])
-    ):
-        if recent:
-            scoped = scoped + [m for m in recent[-1] if m.kind in ("actor", "demonym", "title", "metonym")]
-            carried = True
+    carried_in = _carried_mentions(text, reading, scoped, recent, language, gazetteer)
+    carried = bool(carried_in)
+    scoped = scoped + carried_in
     reading_actors = read_actors(
         text,
         scoped,

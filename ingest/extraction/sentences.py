@@ -87,6 +87,14 @@ ABBREVIATIONS = {
 SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-ZА-ЯЁ0-9])")
 ZH_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*")
 CLOSING = re.compile(r"[.!?…。！？:：;\"'”’»)\]]\s*$")
+# "SAMARKAND, Uzbekistan, Sept 15 (Reuters) - ", "BEIJING, KOMPAS.com – ", "MOSCOW, July 4. /TASS/. ":
+# a place in capitals, optional date and agency, then a dash. The sentence starts after it.
+DATELINE = re.compile(
+    r"^[\"“]?[A-ZА-ЯЁ][A-ZА-ЯЁ .'/-]{2,40}(?:,[^,\n]{1,40}){0,3}?"
+    r"\s*(?:\((?:[A-Za-z][\w .-]{1,25})\)|/[A-Z]+/\.?|[A-Za-z]+\.com)?\s*(?:[-–—]{1,2}|\.)\s+(?=[\"“A-ZА-ЯЁ])"
+    r"|^[A-ZА-ЯЁ][\w'-]+(?: [A-ZА-ЯЁ][\w'-]+)?,?\s*"
+    r"\((?:AFP|AP|Reuters|Xinhua|TASS|ANTARA|Antara|РИА Новости|ТАСС)\)\s*[-–—]{1,2}\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,10 @@ def split_sentences(text: str, language: str | None) -> list[Sentence]:
         if not stripped:
             continue
         usable_line = not skip_prefixes.match(stripped) and not _is_headline_like(stripped, language)
+        dateline = DATELINE.match(line) if language != "zh" else None
         for start, end in _sentence_spans(line, language):
+            if dateline and start < dateline.end() < end:
+                start = dateline.end()
             piece = line[start:end]
             lead = len(piece) - len(piece.lstrip())
             piece = piece.strip()

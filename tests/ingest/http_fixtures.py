@@ -364,3 +364,34 @@ def stub_resolver(table: dict[str, list[str]]):
 
     resolve.asked = asked
     return resolve
+
+
+@pytest.fixture(scope="session")
+def tls_site(tmp_path_factory):
+    """The same site over HTTPS on 127.0.0.1, with a self-signed certificate for secure.example only."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("the TLS test makes its certificate with the openssl command, which is absent")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=secure.example",
+         "-addext", "subjectAltName=DNS:secure.example", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    site = LocalSite(base="", port=0)
+    handler = type("TlsHandler", (Handler,), {"site": site, "bomb": b""})
+    server = Server(("127.0.0.1", 0), handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    site.port = server.server_address[1]
+    site.base = f"https://secure.example:{site.port}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site, ssl.create_default_context(cafile=str(cert))
+    server.shutdown()
+    server.server_close()

@@ -255,6 +255,27 @@ class TestFetchUrl:
             fetch_url(f"http://127.0.0.1:{port}/", allow_loopback=True, limits=FAST)
 
 
+class TestFetchOverTls:
+    def test_it_connects_to_the_checked_address_with_the_hostname_for_sni_and_verification(
+        self, tls_site, only_localhost
+    ):
+        site, trust = tls_site
+        resolver = stub_resolver({"secure.example": ["127.0.0.1"]})
+
+        result = fetch_url(site.url("/echo"), allow_loopback=True, resolver=resolver, verify=trust, limits=FAST)
+
+        assert f"host=secure.example:{site.port}" in result.text
+        assert {address[0] for address in only_localhost} == {"127.0.0.1"}
+
+    def test_a_certificate_for_another_name_is_refused(self, tls_site, only_localhost):
+        site, trust = tls_site
+        resolver = stub_resolver({"impostor.example": ["127.0.0.1"]})
+
+        with pytest.raises(FetchFailed, match="could not be reached"):
+            fetch_url(f"https://impostor.example:{site.port}/echo", allow_loopback=True, resolver=resolver,
+                      verify=trust, limits=FAST)  # fmt: skip
+
+
 class TestDecodeText:
     def test_it_reads_the_charset_the_page_declares(self):
         assert decode_text('<meta charset="windows-1251"><p>Китай</p>'.encode("cp1251"), None).endswith("Китай</p>")

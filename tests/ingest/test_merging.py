@@ -1,0 +1,47 @@
+import datetime
+
+from ingest.extraction.merging import EventKey, merge_reason
+
+D = datetime.date
+CALL_DAY = D(2022, 6, 15)
+
+
+def key(
+    kind="call",
+    start=CALL_DAY,
+    end=None,
+    precision="day",
+    actors=("Xi Jinping", "Vladimir Putin"),
+    countries=("China", "Russia"),
+):
+    return EventKey(kind, start, end or start, precision, frozenset(actors), frozenset(countries))
+
+
+class TestMergeReason:
+    def test_the_same_call_reported_twice_merges(self):
+        assert merge_reason(key(), key()) is not None
+
+    def test_a_day_either_side_still_merges(self):
+        assert merge_reason(key(), key(start=D(2022, 6, 16))) is not None
+
+    def test_different_kinds_stay_apart(self):
+        assert merge_reason(key(), key(kind="meeting")) is None
+
+    def test_a_month_report_absorbs_a_day_report(self):
+        month = key(kind="meeting", start=D(2022, 2, 1), end=D(2022, 2, 28), precision="month")
+        assert "contains" in merge_reason(month, key(kind="meeting", start=D(2022, 2, 4)))
+
+    def test_two_calls_on_one_day_with_different_pairs_stay_apart(self):
+        other = key(actors=("Xi Jinping", "Emmanuel Macron"), countries=("China", "France"))
+        assert merge_reason(key(), other) is None
+
+    def test_ministers_and_leaders_of_the_same_countries_stay_apart(self):
+        ministers = key(actors=("Wang Yi", "Sergey Lavrov"))
+        assert merge_reason(key(), ministers) is None
+
+    def test_a_country_level_report_merges_with_the_leaders(self):
+        countries = key(actors=("China", "Russia"))
+        assert merge_reason(key(), countries) is not None
+
+    def test_far_apart_dates_stay_apart(self):
+        assert merge_reason(key(), key(start=D(2022, 6, 20))) is None

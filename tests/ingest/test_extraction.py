@@ -158,7 +158,7 @@ class TestLanguages:
         assert set(found[0]["countries"]) == {"China", "Russia"}
 
     def test_chinese_compound_names_both_countries(self):
-        found = events("中俄两国海军7月12日在日本海举行联合演习。", "zh")
+        found = events("中俄两国海军6月12日在日本海举行联合演习。", "zh")
         assert [(e["kind"], set(e["countries"])) for e in found] == [("exercise", {"China", "Russia"})]
 
 

@@ -7,4 +7,5 @@ app_name = "timeline"
 urlpatterns = [
     path("", views.index, name="index"),
     path("events/<int:pk>/", views.event_detail, name="event"),
+    path("actors/", views.actor_suggestions, name="actors"),
 ]

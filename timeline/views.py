@@ -1,38 +1,79 @@
 """Public timeline views: one URL serves the full page and, for htmx, the fragment it swaps."""
 
+from dataclasses import replace
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from . import selectors
-from .models import Event
+from .density import build_density
+from .models import Actor, ActorAlias, Event
+from .state import SOURCE_LANGUAGE_NAMES, TimelineState, find_actors, parse_state
+
+# htmx targets and the partial of timeline/index.html that answers each.
+_ROWS_TARGET_PREFIX = "page-more"
+SUGGESTION_LIMIT = 8
 
 
-def _wants_fragment(request: HttpRequest) -> bool:
+def _fragment_requested(request: HttpRequest) -> bool:
     # A history restore after a cache miss needs the whole page, not a fragment.
     htmx = getattr(request, "htmx", None)
     return bool(htmx) and not htmx.history_restore_request
 
 
-def _render_page_or_fragment(request: HttpRequest, template: str, partial: str, context: dict) -> HttpResponse:
-    name = f"{template}#{partial}" if _wants_fragment(request) else template
-    response = render(request, name, context)
+def _vary(response: HttpResponse) -> HttpResponse:
     patch_vary_headers(response, ["HX-Request"])
     return response
 
 
+def _open_event(state: TimelineState) -> Event | None:
+    if not state.open_event:
+        return None
+    event = selectors.select_event_detail(Event.objects.visible()).filter(pk=state.open_event).first()
+    if event is not None:
+        event.outlet_groups = selectors.group_evidence_by_outlet(event)
+        event.related = selectors.select_related_events(event)
+    return event
+
+
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    filters = selectors.resolve_filters(request.GET)
-    events = selectors.select_timeline_events(filters)
+    state = parse_state(request.GET)
+    page = selectors.select_page(state)
+    index_url = reverse("timeline:index")
+    state_query = state.to_query()
     context = {
-        "filters": filters,
-        "choices": selectors.select_filter_choices(filters),
-        "years": selectors.group_by_year_and_month(events),
-        "event_count": len(events),
+        "state": state,
+        "state_query": state_query,
+        "page": page,
+        "page_event_ids": [event.pk for event in page.events],
+        "rows": selectors.arrange_rows(page.events, page.previous_date),
+        "index_url": index_url,
+        # Opening an event in place pushes this state plus ?event=<id>, so a reload reopens it.
+        "event_url_base": index_url + state_query + ("&" if state_query != "?" else "") + "event=",
     }
-    return _render_page_or_fragment(request, "timeline/index.html", "event-list", context)
+    if page.newer:
+        context["newer_url"] = index_url + replace(state, after=page.newer, before=None).to_query(paging=True)
+    if page.older:
+        context["older_url"] = index_url + replace(state, after=None, before=page.older).to_query(paging=True)
+    if _fragment_requested(request) and (request.htmx.target or "").startswith(_ROWS_TARGET_PREFIX):
+        # Infinite scroll: only the next rows, the address bar keeps the reader's state.
+        return _vary(render(request, "timeline/index.html#rows", context))
+    context["density"] = build_density(state)
+    if _fragment_requested(request):
+        response = render(request, "timeline/index.html#results-fragment", context)
+        # The canonical address of this state (aliases resolved, blanks gone) for the address bar.
+        response["HX-Push-Url"] = context["index_url"] + state.to_query(paging=True)
+        return _vary(response)
+    context["open_event"] = _open_event(state)
+    context["outlets"] = selectors.select_outlet_choices()
+    context["languages"] = list(SOURCE_LANGUAGE_NAMES.items())
+    context["kinds"] = Event.Kind.choices
+    context["directions"] = ("ab", "ba", "joint")
+    return _vary(render(request, "timeline/index.html", context))
 
 
 @require_GET
@@ -42,4 +83,31 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("timeline:event", pk=event.merged_into_id)
     if event.status != Event.Status.PUBLISHED:
         raise Http404("No such event on the timeline.")
-    return _render_page_or_fragment(request, "timeline/event.html", "event-detail", {"event": event})
+    event.outlet_groups = selectors.group_evidence_by_outlet(event)
+    event.related = selectors.select_related_events(event)
+    template = "timeline/event.html#event-detail" if _fragment_requested(request) else "timeline/event.html"
+    return _vary(render(request, template, {"event": event}))
+
+
+@require_GET
+def actor_suggestions(request: HttpRequest) -> HttpResponse:
+    """Type-ahead: actors whose name or any alias (Tiongkok, Китай, 中国) contains the typed text."""
+    text = " ".join((request.GET.get("text") or request.GET.get("actor") or "").split())[:100]
+    suggestions = []
+    if text:
+        found = find_actors([text])
+        exact = list({a.pk: a for a in found.values()}.values())
+        aliases = (
+            ActorAlias.objects.filter(name__icontains=text)
+            .select_related("actor")
+            .order_by("actor__name", "language")[:40]
+        )
+        by_actor: dict[int, dict] = {a.pk: {"actor": a, "alias": ""} for a in exact}
+        for alias in aliases:
+            entry = by_actor.setdefault(alias.actor_id, {"actor": alias.actor, "alias": ""})
+            if alias.name.casefold() != entry["actor"].name.casefold() and not entry["alias"]:
+                entry["alias"] = f"{alias.name} ({alias.language})"
+        for actor in Actor.objects.filter(name__icontains=text).order_by("name")[:SUGGESTION_LIMIT]:
+            by_actor.setdefault(actor.pk, {"actor": actor, "alias": ""})
+        suggestions = list(by_actor.values())[:SUGGESTION_LIMIT]
+    return _vary(render(request, "timeline/suggestions.html", {"suggestions": suggestions, "text": text}))

@@ -22,7 +22,17 @@ from .lexicons import load_lexicon, normalise_language
 from .merging import merge_candidates
 from .sentences import Sentence, split_clauses, split_sentences
 
-CARRY_BACK = 3  # sentences to look back for the actors of a sentence that names none
+CARRY_BACK = 3
+# Kinds that happen together on one occasion and share a clause's date; invasions and attacks
+# mentioned beside them are background with dates of their own.
+SHAREABLE_KINDS = {
+    "call",
+    "meeting",
+    "visit",
+    "summit",
+    "agreement",
+    "exercise",
+}  # sentences to look back for the actors of a sentence that names none
 
 
 @dataclass
@@ -47,7 +57,8 @@ def extract(
     published_day = _day_of(published)
     sentences = split_sentences(text, language)
     mentions = gazetteer.find_mentions(text, language)
-    dates = [d for d in find_dates(text, published=published, language=language) if _is_event_date(d, text, language)]
+    found_dates = find_dates(text, published=published, language=language, prefer="auto")
+    dates = [d for d in found_dates if _is_event_date(d, text, language)]
     dates = _with_anaphoric_dates(text, language, dates)
 
     dated: list[Candidate] = []
@@ -203,6 +214,11 @@ def _bind_dates(
         same = [r for r in free if r.clause == clause]
         if same:
             chosen = min(same, key=lambda r: (KIND_PRIORITY.get(r.trigger.kind, 99), _distance(r.trigger, date)))
+            if chosen.trigger.kind in SHAREABLE_KINDS:
+                # "held talks and signed a joint statement on Tuesday": the talks and the signing share the day
+                for other in same:
+                    if other.trigger.kind in SHAREABLE_KINDS and other.trigger.kind != chosen.trigger.kind:
+                        other.date = date
         else:
             anaphoric = "day(s) from" in date.trail
             if clause is None or (clause in subordinate and not anaphoric):

@@ -91,9 +91,10 @@ CLOSING = re.compile(r"[.!?…。！？:：;\"'”’»)\]]\s*$")
 # a place in capitals, optional date and agency, then a dash. The sentence starts after it.
 DATELINE = re.compile(
     r"^[\"“]?[A-ZА-ЯЁ][A-ZА-ЯЁ .'/-]{2,40}(?:,[^,\n]{1,40}){0,3}?"
-    r"\s*(?:\((?:[A-Za-z][\w .-]{1,25})\)|/[A-Z]+/\.?|[A-Za-z]+\.com)?\s*(?:[-–—]{1,2}|\.)\s+(?=[\"“A-ZА-ЯЁ])"
+    r"\s*(?:\((?:[A-Za-z][\w .-]{1,25})\)|/[A-ZА-ЯЁ]+/\.?|[A-Za-z]+\.com)?\s*(?:[-–—]{1,2}|\.)\s+(?=[\"“A-ZА-ЯЁ])"
     r"|^[A-ZА-ЯЁ][\w'-]+(?: [A-ZА-ЯЁ][\w'-]+)?,?\s*"
     r"\((?:AFP|AP|Reuters|Xinhua|TASS|ANTARA|Antara|РИА Новости|ТАСС)\)\s*[-–—]{1,2}\s+"
+    r"|^[A-ZА-ЯЁ][\w-]+\.\s+\d{1,2}\s+\w+\.\s+[A-Z][A-Za-z.]+\s+[-–—]{1,2}\s+"
 )
 
 

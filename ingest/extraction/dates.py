@@ -203,16 +203,31 @@ def load_lexicon(language: str) -> dict:
 
 
 def words(items, *, names: bool = False, case_sensitive: bool = False) -> str:
-    """An alternation of words, longest first; spaces match any run of spaces."""
+    """An alternation of words, longest first; spaces match any run of spaces.
+
+    Case variants are spelled out (lower, Capitalised, Title, UPPER) instead of using (?i),
+    so the regex engine can jump between possible first letters: several times faster.
+    Names under case_sensitive must be capitalised ("May", not the verb "may").
+    """
     items = sorted(set(items), key=len, reverse=True)
     if not items:
         return r"(?!x)x"
-    if names and case_sensitive:
-        forms = []
-        for item in items:
-            forms += [item[:1].upper() + item[1:], item.upper()]
-        return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) + ")"
-    return "(?i:" + "|".join(re.escape(item).replace(r"\ ", r"\s+") for item in items) + ")"
+    forms: list[str] = []
+    for item in items:
+        variants = [item[:1].upper() + item[1:], item.upper()]
+        if not (names and case_sensitive):
+            variants += [item, item.title()]
+        forms += [form for form in dict.fromkeys(variants) if form not in forms]
+    forms.sort(key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) + ")"
+
+
+def starts_clean(text: str, start: int, also: str = "") -> bool:
+    """No letter or digit (or one of `also`) right before `start`: the match begins a word."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_" or before in also)
 
 
 def lookup(table: dict, key: str):
@@ -226,7 +241,7 @@ class Grammar:
     def __init__(self, language: str):
         self.language = language
         self.lex = load_lexicon(language)
-        self.patterns: list[tuple[re.Pattern, Callable]] = []
+        self.patterns: list[tuple[re.Pattern, Callable, str | None]] = []
         if language == "zh":
             build_chinese(self)
         else:
@@ -237,13 +252,22 @@ class Grammar:
         pairs = lex.get("range_pair_openers", {})
         self.pair_gap = {opener: re.compile(rf"\s+{words([closer])}\s+$") for opener, closer in pairs.items()}
         self.pair_open = re.compile(rf"(?<!\w)(?P<o>{words(lex.get('range_pair_openers', {}))})\s+$")
+        conjunctions = words(lex.get("conjunctions", []))
+        self.coordinated = re.compile(rf"(?<!\w)(?:\d{{4}}|\w+)\s*,?\s*{conjunctions}\s+$")
         fillers = words(lex.get("qualifier_fillers", [])) + r"\s+"
         self.qualifier_before = re.compile(
             rf"(?<!\w)(?P<q>{words(lex.get('qualifiers', {}))})(?:\s*-\s*|\s+)(?:{fillers})?$"
         )
 
-    def add(self, pattern: str, reader: Callable) -> None:
-        self.patterns.append((re.compile(pattern), reader))
+    def add(self, pattern: str, reader: Callable, clean_start: str | None = "") -> None:
+        """A pattern and its reader; matches glued to a preceding word (or a char of `clean_start`) are skipped."""
+        if self.language == "zh":
+            clean_start = None  # Chinese has no spaces: every position may start a date
+        self.patterns.append((re.compile(pattern), reader, clean_start))
+
+    def before(self, pattern: str) -> re.Pattern:
+        """A pattern that must end right where a match starts, searched in the few words before it."""
+        return re.compile(rf"(?:{pattern})$")
 
 
 @functools.cache
@@ -264,8 +288,10 @@ def find_dates(
     ctx = Context(text, base, stamp, prefer if prefer in PREFERENCES else "past", load_lexicon(language))
     grammar = grammar_for(language)
     found = []
-    for priority, (pattern, reader) in enumerate(grammar.patterns):
+    for priority, (pattern, reader, clean_start) in enumerate(grammar.patterns):
         for match in pattern.finditer(text):
+            if clean_start is not None and not starts_clean(text, match.start(), clean_start):
+                continue
             hit = reader(match, ctx)
             if hit is not None:
                 found.append((add_qualifier(hit, grammar, ctx), priority))
@@ -310,6 +336,12 @@ def join_weekday_dates(hits: list[Found], ctx: Context) -> list[Found]:
     out: list[Found] = []
     for hit in hits:
         previous = out[-1] if out else None
+        if previous and previous.kind == "weekday" and hit.precision == "week" and not hit.end_value:
+            if not ctx.text[previous.end : hit.start].strip():  # "Jumat pekan lalu", "Friday last week"
+                day = hit.earliest + datetime.timedelta(days=previous.earliest.weekday())
+                reason = f"weekday in the week {hit.value}, " + hit.reason
+                out[-1] = replace(previous, end=hit.end, earliest=day, latest=day, value=day.isoformat(), reason=reason)
+                continue
         if previous and previous.kind == "weekday" and hit.precision == "day" and hit.kind != "weekday":
             gap = ctx.text[previous.end : hit.start]
             if re.fullmatch(r"\s*,?\s*\(?\s*", gap):
@@ -369,13 +401,25 @@ def join_pair(first: Found, second: Found, grammar: Grammar, ctx: Context) -> Fo
         first = replace(first, earliest=day, latest=day, value=day.isoformat(), reason="explicit date")
     if first.precision == "month" and not first.year_given and second.year_given and first.month:
         year = second.earliest.year if first.month <= second.month else second.earliest.year - 1
-        first = replace(first, earliest=Date(year, first.month, 1), latest=last_day(year, first.month),
-                        value=f"{year:04d}-{first.month:02d}", reason="explicit date")
+        first = replace(
+            first,
+            earliest=Date(year, first.month, 1),
+            latest=last_day(year, first.month),
+            value=f"{year:04d}-{first.month:02d}",
+            reason="explicit date",
+        )
     if second.latest < first.earliest:
         return None
     reason = "range: " + first.reason if first.reason == second.reason else f"range: {first.reason}; {second.reason}"
-    return replace(first, end=second.end, latest=second.latest, end_value=second.value, reason=reason,
-                   relative=first.relative or second.relative, qualifier=None)
+    return replace(
+        first,
+        end=second.end,
+        latest=second.latest,
+        end_value=second.value,
+        reason=reason,
+        relative=first.relative or second.relative,
+        qualifier=None,
+    )
 
 
 def to_mention(hit: Found, ctx: Context) -> DateMention:
@@ -384,9 +428,17 @@ def to_mention(hit: Found, ctx: Context) -> DateMention:
     if hit.qualifier:
         shown += f" ({hit.qualifier})"
     return DateMention(
-        start=hit.start, end=hit.end, expression=expression, earliest=hit.earliest, latest=hit.latest,
-        precision=hit.precision, qualifier=hit.qualifier, value=hit.value, end_value=hit.end_value,
-        relative=hit.relative, trail=f"'{expression}' -> {shown}: {hit.reason}",
+        start=hit.start,
+        end=hit.end,
+        expression=expression,
+        earliest=hit.earliest,
+        latest=hit.latest,
+        precision=hit.precision,
+        qualifier=hit.qualifier,
+        value=hit.value,
+        end_value=hit.end_value,
+        relative=hit.relative,
+        trail=f"'{expression}' -> {shown}: {hit.reason}",
     )
 
 
@@ -416,7 +468,7 @@ def from_publication(ctx: Context) -> str:
     return f"relative to publication {ctx.published}"
 
 
-def day_hit(ctx, start, end, year, month, day, *, year_given=True, kind="date") -> Found | None:
+def day_hit(ctx, start, end, year, month, day, *, year_given=True, kind="date", prefer=None) -> Found | None:
     """A full or year-less calendar day; the year-less one takes its year from publication."""
     if not 1 <= month <= 12:
         return None
@@ -424,11 +476,12 @@ def day_hit(ctx, start, end, year, month, day, *, year_given=True, kind="date") 
         found = make_day(year, month, day)
         if found is None:
             return None
-        return Found(start, end, found, found, "day", found.isoformat(), False, "explicit date", kind,
-                     month=month, day=day)
+        return Found(
+            start, end, found, found, "day", found.isoformat(), False, "explicit date", kind, month=month, day=day
+        )
     if ctx.base is None or not 1 <= day <= 31:
         return None
-    prefer = prefer_at(ctx, start)
+    prefer = prefer or prefer_at(ctx, start)
     year = pick_year(ctx.base, prefer, lambda y: make_day(y, month, day), lambda y: make_day(y, month, day))
     soon = make_day(ctx.base.year, month, day)
     if ctx.prefer == "auto" and soon and datetime.timedelta(0) < soon - ctx.base <= AUTO_GRACE:
@@ -436,8 +489,20 @@ def day_hit(ctx, start, end, year, month, day, *, year_given=True, kind="date") 
     if year is None:
         return None
     found = Date(year, month, day)
-    return Found(start, end, found, found, "day", found.isoformat(), True,
-                 f"year taken from publication {ctx.published}", kind, year_given=False, month=month, day=day)
+    return Found(
+        start,
+        end,
+        found,
+        found,
+        "day",
+        found.isoformat(),
+        True,
+        f"year taken from publication {ctx.published}",
+        kind,
+        year_given=False,
+        month=month,
+        day=day,
+    )
 
 
 def month_hit(ctx, start, end, year, month, *, relative_to=None) -> Found | None:
@@ -445,8 +510,17 @@ def month_hit(ctx, start, end, year, month, *, relative_to=None) -> Found | None
     if not 1 <= month <= 12:
         return None
     if year is not None:
-        return Found(start, end, Date(year, month, 1), last_day(year, month), "month", f"{year:04d}-{month:02d}",
-                     False, "explicit date", month=month)
+        return Found(
+            start,
+            end,
+            Date(year, month, 1),
+            last_day(year, month),
+            "month",
+            f"{year:04d}-{month:02d}",
+            False,
+            "explicit date",
+            month=month,
+        )
     if ctx.base is None:
         return None
     base = ctx.base
@@ -459,8 +533,18 @@ def month_hit(ctx, start, end, year, month, *, relative_to=None) -> Found | None
             year -= 1  # "last June" written in June is a year back
         if relative_to == "next" and year == base.year and month == base.month:
             year += 1
-    return Found(start, end, Date(year, month, 1), last_day(year, month), "month", f"{year:04d}-{month:02d}", True,
-                 f"year taken from publication {ctx.published}", year_given=False, month=month)
+    return Found(
+        start,
+        end,
+        Date(year, month, 1),
+        last_day(year, month),
+        "month",
+        f"{year:04d}-{month:02d}",
+        True,
+        f"year taken from publication {ctx.published}",
+        year_given=False,
+        month=month,
+    )
 
 
 def year_hit(ctx, start, end, year) -> Found:
@@ -538,8 +622,16 @@ def season_hit(ctx, start, end, code, year, relative_to=None) -> Found | None:
 
 def decade_hit(ctx, start, end, first_year, relative) -> Found:
     reason = f"century taken from publication {ctx.published}" if relative else "explicit decade"
-    return Found(start, end, Date(first_year, 1, 1), Date(first_year + 9, 12, 31), "decade", str(first_year // 10),
-                 relative, reason)
+    return Found(
+        start,
+        end,
+        Date(first_year, 1, 1),
+        Date(first_year + 9, 12, 31),
+        "decade",
+        str(first_year // 10),
+        relative,
+        reason,
+    )
 
 
 def ago_hit(ctx, start, end, amount, unit, direction) -> Found | None:
@@ -585,6 +677,9 @@ def direction_of(word: str | None, lex: dict) -> str | None:
 
 
 def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after another, read top to bottom
+    """Patterns for languages written with spaces. Each starts with its core (a digit, a month, a
+    weekday...) so the regex engine can skip ahead; the words before the core ("pada", "in", "last")
+    are read afterwards by the `before` patterns."""
     lex = g.lex
     sensitive = lex.get("case_sensitive_names", False)
     month = words(lex["months"], names=True, case_sensitive=sensitive)
@@ -601,18 +696,41 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
     relation = words([] if relation_after else relation_words)  # "last June", "в прошлом году"
     after = words(lex["context_after"] + (relation_words if relation_after else []))  # "Juni lalu"
     year_units = {k: v for k, v in lex["relative_units"].items() if v[0] == "year"}
-    relative_year = rf"(?:\s+(?P<ry>{words(year_units)})(?!\w))?"  # "June last year", "Juni tahun lalu"
+    relative_year = rf"\s+(?P<ry>{words(year_units)})(?!\w)"  # "June last year", "Juni tahun lalu"
+    joiners = words(lex["range_joiners"])
+    pair_open = words(lex.get("range_pair_openers", {}))
+    pair_close = words(lex.get("range_pair_openers", {}).values())
+    mdy = lex.get("date_order") == "MDY"
+    prefix = words(lex["year_prefixes"])
+    # what may stand before a core, read backwards from it
+    context_before = g.before(
+        rf"(?<!\w)(?P<ctx>{context})(?:\s+|\s*-\s*)(?:(?P<rel>{relation})\s+)?|(?<!\w)(?P<rel2>{relation})\s+"
+    )
+    year_before = g.before(
+        rf"(?:(?<!\w)(?P<ctx>{context})(?:\s+|\s*-\s*))?(?<!\w)(?P<pre>{prefix})\s+|(?<!\w)(?P<ctx2>{context})(?:\s+|\s*-\s*)"
+    )
+    opener_before = g.before(rf"(?<!\w)(?P<open>{pair_open})\s+")
 
     def shifted_year(m, ctx):
         return None if ctx.base is None else ctx.base.year + lookup(year_units, m["ry"])[1]
-    joiners = words(lex["range_joiners"])
-    mdy = lex.get("date_order") == "MDY"
 
     def month_of(text):
         return lookup(lex["months"], text)
 
     def day_of(text):
         return int(re.match(r"\d+", text).group())
+
+    def look_back(pattern, m, ctx, start=None):
+        start = m.start() if start is None else start
+        return pattern.search(ctx.text, max(0, start - 40), start)
+
+    def coordinated(ctx, start):
+        """'in January and February', 'in 2004 and 2008': the second needs no preposition of its own."""
+        found = g.coordinated.search(ctx.text, max(0, start - 30), start)
+        if not found:
+            return False
+        word = found.group().split()[0].strip(",")
+        return bool(re.fullmatch(YEAR, word)) or lookup(lex["months"], word) is not None
 
     def read_numeric(m, ctx):
         a, b, y = int(m["a"]), int(m["b"]), m["y"]
@@ -622,14 +740,16 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
         d, mo = (b, a) if (mdy and a <= 12 and b <= 31) or (b > 12 and a <= 12) else (a, b)
         return day_hit(ctx, m.start(), m.end(), year, mo, d)
 
-    g.add(rf"(?<![\w/.\-])(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){end}(?![/\-:])",
-          read_numeric)
+    g.add(
+        rf"(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){end}(?![/\-:])",
+        read_numeric,
+        "/.-",
+    )
 
     def read_iso(m, ctx):
         return day_hit(ctx, m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]))
 
-    g.add(rf"(?<![\w/.\-])(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w/:]|[.\-]\d)",
-          read_iso)
+    g.add(rf"(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w/:]|[.\-]\d)", read_iso, "/.-")
 
     def read_paren(m, ctx):  # "(15/6)" after a weekday or alone, Indonesian press style
         a, b = int(m["a"]), int(m["b"])
@@ -641,101 +761,112 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
     def read_text_dmy(m, ctx):
         return day_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m"]), day_of(m["d"]))
 
-    g.add(rf"\b(?P<d>{day}){of}\s+(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_text_dmy)
+    g.add(rf"(?P<d>{day}){of}\s+(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_text_dmy)
     if mdy:
-        g.add(rf"\b(?P<m>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{YEAR}){end}", read_text_dmy)
+        g.add(rf"(?P<m>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{YEAR}){end}", read_text_dmy)
 
     def read_text_dm(m, ctx):
+        relation = direction_of(m["after"], lex)  # "24 Mei lalu", "3 Juli mendatang"
+        if relation:
+            prefer = {"last": "past", "next": "future"}.get(relation)
+            return day_hit(
+                ctx, m.start(), m.end(), None, month_of(m["m"]), day_of(m["d"]), year_given=False, prefer=prefer
+            )
         if m["ry"]:
             year = shifted_year(m, ctx)
             hit = year and day_hit(ctx, m.start(), m.end(), year, month_of(m["m"]), day_of(m["d"]))
             return hit and replace(hit, relative=True, reason=from_publication(ctx))
         return day_hit(ctx, m.start(), m.end(), None, month_of(m["m"]), day_of(m["d"]), year_given=False)
 
-    g.add(rf"\b(?P<d>{day}){of}\s+(?P<m>{month})(?!\w){relative_year}", read_text_dm)
+    day_after = words(relation_words if relation_after else [])
+    g.add(rf"(?P<d>{day}){of}\s+(?P<m>{month})(?!\w)(?:{relative_year}|\s+(?P<after>{day_after})(?!\w))?", read_text_dm)
     if mdy:
-        g.add(rf"\b(?P<m>{month})\.?\s+(?P<d>{day})(?![\w%:]|[.,]\d){relative_year}", read_text_dm)
+        g.add(rf"(?P<m>{month})\.?\s+(?P<d>{day})(?![\w%:]|[.,]\d)(?:{relative_year})?(?P<after>(?!x)x)?", read_text_dm)
 
     def read_month_year(m, ctx):
         return month_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m"]))
 
-    g.add(rf"\b(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_month_year)
+    g.add(rf"(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_month_year)
 
     def read_month(m, ctx):
         word = m["m"]
         if m["ry"]:
             year = shifted_year(m, ctx)
-            hit = year and month_hit(ctx, m.start("m"), m.end(), year, month_of(word))
+            hit = year and month_hit(ctx, m.start(), m.end(), year, month_of(word))
             return hit and replace(hit, relative=True, reason=from_publication(ctx))
-        if not (m["ctx"] or m["rel"] or m["after"]):
-            return None
         if word.lower().rstrip(".") in lex["bare_month_blocked"]:
             return None  # "Mar", "Dec" alone are too often something else
-        relation = direction_of(m["rel"], lex) or direction_of(m["after"], lex)
-        start = m.start("rel") if m["rel"] else m.start("m")
+        if re.search(r"\d\s+$", ctx.text[max(0, m.start() - 4) : m.start()]):
+            return None  # the month of "3-4 Juli mendatang" belongs to its day
+        before = look_back(context_before, m, ctx)
+        rel = before and (before["rel"] or before["rel2"])
+        if not (before or m["after"] or coordinated(ctx, m.start())):
+            return None
+        relation = direction_of(rel, lex) or direction_of(m["after"], lex)
+        start = before.start("rel" if before["rel"] else "rel2") if rel else m.start()
         end_ = m.end("after") if relation and m["after"] else m.end("m")
         return month_hit(ctx, start, end_, None, month_of(word), relative_to=relation)
 
-    g.add(rf"(?:(?<!\w)(?P<ctx>{context})(?:\s+|\s*-\s*))?(?:(?P<rel>{relation})\s+)?(?P<m>{month})(?!\w)"
-          rf"(?:{relative_year}|\s+(?P<after>{after})(?!\w))?", read_month)
+    g.add(rf"(?P<m>{month})(?!\w)(?:{relative_year}|\s+(?P<after>{after})(?!\w))?", read_month)
 
     count_nouns = lex.get("count_nouns_after", [])
 
     def read_year(m, ctx):
-        if not (m["ctx"] or m["pre"] or m["suf"] or (m["after"] and direction_of(m["after"], lex))):
+        if not starts_clean(ctx.text, m.start(), ".,"):
+            return None
+        before = look_back(year_before, m, ctx)
+        later = m["after"] and direction_of(m["after"], lex)
+        if not (before or m["suf"] or later or coordinated(ctx, m.start())):
             return None
         if followed_by(ctx.text, m.end("y"), count_nouns):
             return None
-        start = m.start("pre") if m["pre"] else m.start("y")
-        end_ = m.end("suf") if m["suf"] else m.end("y")
-        if m["after"] and direction_of(m["after"], lex):
-            end_ = m.end("after")
+        start = before.start("pre") if before and before["pre"] else m.start()
+        end_ = m.end("after") if later else (m.end("suf") if m["suf"] else m.end("y"))
         return year_hit(ctx, start, end_, int(m["y"]))
 
-    prefix = words(lex["year_prefixes"]) if lex["year_prefixes"] else r"(?!x)x"
-    g.add(rf"(?:(?<!\w)(?P<ctx>{context})(?:\s+|\s*-\s*))?(?:(?P<pre>{prefix})\s+)?(?<![\w.,])(?P<y>{YEAR})"
-          rf"(?:\s*(?P<suf>{words(lex['year_suffixes'])})(?!\w))?{end}(?:\s+(?P<after>{after})(?!\w))?", read_year)
-
-    pair_open = words(lex.get("range_pair_openers", {}))
-    pair_close = words(lex.get("range_pair_openers", {}).values())
+    g.add(
+        rf"(?P<y>{YEAR})(?:\s*(?P<suf>{words(lex['year_suffixes'])})(?!\w))?{end}(?:\s+(?P<after>{after})(?!\w))?",
+        read_year,
+    )
 
     def read_year_range(m, ctx):
         first, last = int(m["y1"]), m["y2"]
         last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
         if not first < last <= first + 100:
             return None
-        if m["close"] and not m["open"]:
-            return None
-        hit = year_hit(ctx, m.start("y1"), m.end(), first)
+        if m["close"] and not look_back(opener_before, m, ctx):
+            return None  # "2014 and 2022" is two years, "between 2014 and 2022" a range
+        hit = year_hit(ctx, m.start(), m.end(), first)
         return replace(hit, latest=Date(last, 12, 31), end_value=f"{last:04d}", reason="explicit range of years")
 
-    g.add(rf"(?:(?<!\w)(?P<open>{pair_open})\s+)?(?<![\w.,/\-])(?P<y1>{YEAR})(?:\s*(?:{joiners})\s*|\s+(?P<close>{pair_close})\s+)"
-          rf"(?P<y2>{YEAR}|\d\d){year_suffix}{end}(?![/\-])", read_year_range)
+    g.add(
+        rf"(?P<y1>{YEAR})(?:\s*(?:{joiners})\s*|\s+(?P<close>{pair_close})\s+)(?P<y2>{YEAR}|\d\d){year_suffix}{end}"
+        rf"(?![/\-])",
+        read_year_range,
+        ".,/-",
+    )
 
     def read_day_range(m, ctx):
-        if m["close"] and not m["open"]:
+        if m["close"] and not look_back(opener_before, m, ctx):
             return None
         mo = month_of(m["m"])
         year = int(m["y"]) if m["y"] else None
-        start = min(m.start("d1"), m.start("m"))
-        first = day_hit(ctx, start, m.end(), year, mo, day_of(m["d1"]), year_given=year is not None)
-        last = day_hit(ctx, start, m.end(), year, mo, day_of(m["d2"]), year_given=year is not None)
-        if not first or not last or last.earliest <= first.earliest:
+        prefer = {"last": "past", "next": "future"}.get(direction_of(m["after"], lex))
+        first = day_hit(ctx, m.start(), m.end(), year, mo, day_of(m["d1"]), year_given=year is not None, prefer=prefer)
+        last = first and make_day(first.earliest.year, mo, day_of(m["d2"]))  # both ends share the first's year
+        if not last or last <= first.earliest:
             return None
-        if year is None:  # both ends share the year chosen for the first day
-            last_day_ = make_day(first.earliest.year, mo, day_of(m["d2"]))
-            if last_day_ is None:
-                return None
-            last = replace(last, earliest=last_day_, latest=last_day_, value=last_day_.isoformat())
-        return replace(first, latest=last.latest, end_value=last.value, reason="range: " + first.reason)
+        return replace(first, latest=last, end_value=last.isoformat(), reason="range: " + first.reason)
 
     span_joiner = rf"(?:\s*(?:{joiners})\s*|\s+(?P<close>{pair_close})\s+)"
-    tail = rf"(?:\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end})?"
-    g.add(rf"(?:(?<!\w)(?P<open>{pair_open})\s+)?\b(?P<d1>{day}){span_joiner}(?P<d2>{day}){of}\s+(?P<m>{month})(?!\w){tail}",
-          read_day_range)
+    tail = rf"(?:\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}|\s+(?P<after>{day_after})(?!\w))?"
+    g.add(rf"(?P<d1>{day}){span_joiner}(?P<d2>{day}){of}\s+(?P<m>{month})(?!\w){tail}", read_day_range)
     if mdy:
-        g.add(rf"(?:(?<!\w)(?P<open>{pair_open})\s+)?\b(?P<m>{month})\.?\s+(?P<d1>{day}){span_joiner}(?P<d2>{day})(?![\w%:])"
-              rf"(?:,?\s+(?P<y>{YEAR}){end})?", read_day_range)
+        g.add(
+            rf"(?P<m>{month})\.?\s+(?P<d1>{day}){span_joiner}(?P<d2>{day})(?![\w%:])(?:,?\s+(?P<y>{YEAR}){end})?"
+            r"(?P<after>(?!x)x)?",
+            read_day_range,
+        )
 
     def read_month_range(m, ctx):
         first = month_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m1"]))
@@ -744,27 +875,31 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
             return None
         return replace(first, latest=last.latest, end_value=last.value, reason="explicit range of months")
 
-    g.add(rf"\b(?P<m1>{month})\s*(?:{joiners})\s*(?P<m2>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}",
-          read_month_range)
+    g.add(
+        rf"(?P<m1>{month})\s*(?:{joiners})\s*(?P<m2>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}",
+        read_month_range,
+    )
 
     blocked_before = lex.get("weekday_blocked_before", [])
     blocked_after = lex.get("weekday_blocked_after", [])
     weekday_context = lex.get("weekday_context", [])
+    relation_before = g.before(rf"(?<!\w)(?P<rel>{relation})\s+")
 
     def read_weekday(m, ctx):
         if m["after"] and m["w"].lower() in lex.get("weekday_also_unit", []):
             return None  # "Minggu lalu" is last week
-        if preceded_by(ctx.text, m.start("w"), blocked_before) or followed_by(ctx.text, m.end("w"), blocked_after):
+        if preceded_by(ctx.text, m.start(), blocked_before) or followed_by(ctx.text, m.end("w"), blocked_after):
             return None
-        if lex.get("weekday_needs_context") and not (m["rel"] or preceded_by(ctx.text, m.start("w"), weekday_context)):
+        before = look_back(relation_before, m, ctx)
+        if lex.get("weekday_needs_context") and not (before or preceded_by(ctx.text, m.start(), weekday_context)):
             return None
-        relation = direction_of(m["rel"] or m["after"], lex)
+        relation = direction_of(before and before["rel"] or m["after"], lex)
+        start = before.start() if before else m.start()
         end_ = m.end("after") if relation and m["after"] else m.end("w")
-        return weekday_hit(ctx, m.start(), end_, lookup(lex["weekdays"], m["w"]), relation)
+        return weekday_hit(ctx, start, end_, lookup(lex["weekdays"], m["w"]), relation)
 
     weekday_after = words(relation_words if relation_after else [])
-    g.add(rf"(?:(?<!\w)(?P<rel>{relation})\s+)?\b(?P<w>{weekday})(?!\w)(?:\s+(?P<after>{weekday_after})(?!\w))?",
-          read_weekday)
+    g.add(rf"(?P<w>{weekday})(?!\w)(?:\s+(?P<after>{weekday_after})(?!\w))?", read_weekday)
 
     relative_days = lex.get("relative_days", {})
     day_blocked = lex.get("relative_day_blocked_before", [])
@@ -772,10 +907,9 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
     def read_relative_day(m, ctx):
         if preceded_by(ctx.text, m.start(), day_blocked):
             return None
-        hit = unit_hit(ctx, m.start(), m.end(), "day", lookup(relative_days, m.group()))
-        return hit
+        return unit_hit(ctx, m.start(), m.end(), "day", lookup(relative_days, m.group()))
 
-    g.add(rf"(?<!\w){words(relative_days)}(?!\w)", read_relative_day)
+    g.add(rf"{words(relative_days)}(?!\w)", read_relative_day)
 
     units = lex.get("relative_units", {})
     unit_blocked = lex.get("relative_blocked_before", [])
@@ -786,39 +920,32 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
         unit, by = lookup(units, m.group())
         return unit_hit(ctx, m.start(), m.end(), unit, by)
 
-    g.add(rf"(?<!\w){words(units)}(?!\w)", read_relative_unit)
+    g.add(rf"{words(units)}(?!\w)", read_relative_unit)
 
     numbers = lex.get("numbers", {})
-    vague = lex.get("vague_numbers", [])
     unit_words = lex.get("unit_words", {})
-    ago = lex.get("ago_after", [])
-    later = lex.get("later_after", [])
-    later_before = lex.get("later_before", [])
+    ago, later = words(lex.get("ago_after", [])), words(lex.get("later_after", []))
     durations = lex.get("duration_markers", [])
-    amount = rf"(?P<n>\d{{1,3}}|{words(numbers)}|{words(vague)})"
+    amount = rf"(?P<n>\d{{1,3}}|{words(numbers)}|{words(lex.get('vague_numbers', []))})"
 
     def read_ago(m, ctx):
         if preceded_by(ctx.text, m.start(), durations):
             return None
         n = m["n"]
-        value = int(n) if n.isdigit() else lookup(numbers, n)
-        unit = lookup(unit_words, m["u"])
-        direction = -1 if m["ago"] else 1
-        return ago_hit(ctx, m.start(), m.end(), value, unit, direction)
+        value = 1 if not n else int(n) if n.isdigit() else lookup(numbers, n)
+        return ago_hit(ctx, m.start(), m.end(), value, lookup(unit_words, m["u"]), -1 if m["ago"] else 1)
 
-    g.add(rf"(?<!\w){amount}\s+(?P<u>{words(unit_words)})\s+(?:(?P<ago>{words(ago)})|(?P<later>{words(later)}))(?!\w)",
-          read_ago)
-    if later_before:
-        g.add(rf"(?<!\w){words(later_before)}\s+{amount}\s+(?P<u>{words(unit_words)})(?!\w)(?P<ago>(?!x)x)?",
-              read_ago)
-    if lex.get("one_prefix"):
-        def read_se_ago(m, ctx):  # "setahun lalu", "sepekan lalu"
-            if preceded_by(ctx.text, m.start(), durations):
-                return None
-            return ago_hit(ctx, m.start(), m.end(), 1, lookup(unit_words, m["u"]), -1 if m["ago"] else 1)
-
-        g.add(rf"(?<!\w)(?i:{lex['one_prefix']})(?P<u>{words(unit_words)})\s+(?:(?P<ago>{words(ago)})|(?P<later>{words(later)}))(?!\w)",
-              read_se_ago)
+    g.add(rf"{amount}\s+(?P<u>{words(unit_words)})\s+(?:(?P<ago>{ago})|(?P<later>{later}))(?!\w)", read_ago)
+    if lex.get("later_before"):  # "через два дня"
+        g.add(rf"{words(lex['later_before'])}\s+{amount}\s+(?P<u>{words(unit_words)})(?!\w)(?P<ago>(?!x)x)?", read_ago)
+    if lex.get("bare_unit_ago"):  # "год назад": a year ago
+        g.add(rf"(?P<u>{words(lex['bare_unit_ago'])})\s+(?P<ago>{ago})(?!\w)(?P<n>(?!x)x)?", read_ago)
+    if lex.get("one_prefix"):  # "setahun lalu", "sepekan lalu"
+        g.add(
+            rf"{words([lex['one_prefix']])}(?P<u>{words(unit_words)})\s+(?:(?P<ago>{ago})|(?P<later>{later}))(?!\w)"
+            rf"(?P<n>(?!x)x)?",
+            read_ago,
+        )
 
     ordinals = lex.get("quarter_ordinals", {})
     quarter_word = words(lex.get("quarter_words", []))
@@ -832,51 +959,62 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
 
     quarter_joiner = words(lex["month_year_joiners"] + ["of", "tahun"])
     year_tail = rf"(?:\s*(?:/|,|{quarter_joiner})?\s*(?P<y>{YEAR}){year_suffix})?{end}"
-    g.add(rf"\bQ(?P<q>[1-4])(?:\s*[/-]?\s*(?P<y>{YEAR}|'\d\d))?(?!\w)(?P<o>(?!x)x)?", read_quarter)
+    g.add(rf"Q(?P<q>[1-4])(?:\s*[/-]?\s*(?P<y>{YEAR}|'\d\d))?(?!\w)(?P<o>(?!x)x)?", read_quarter)
     if lex.get("quarter_order") == "word_first":
-        g.add(rf"(?<!\w){quarter_word}\s+(?P<o>{words(ordinals)})(?!\w){year_tail}(?P<q>(?!x)x)?", read_quarter)
+        g.add(rf"{quarter_word}\s+(?P<o>{words(ordinals)})(?!\w){year_tail}(?P<q>(?!x)x)?", read_quarter)
     else:
-        g.add(rf"(?<!\w)(?:(?i:the)\s+)?(?P<o>{words(ordinals)})[\s-]+{quarter_word}(?!\w){year_tail}(?P<q>(?!x)x)?",
-              read_quarter)
+        g.add(rf"(?P<o>{words(ordinals)})[\s-]+{quarter_word}(?!\w){year_tail}(?P<q>(?!x)x)?", read_quarter)
 
     seasons = lex.get("seasons", {})
     season_joiner = rf"(?:{words(lex['season_year_joiners'])}\s+)?" if lex.get("season_year_joiners") else ""
+    season_before = g.before(
+        rf"(?<!\w)(?P<ctx>{context})\s+(?:{words(['the'])}\s+)?(?:(?P<rel>{relation})\s+)?"
+        rf"|(?<!\w)(?P<rel2>{relation})\s+"
+    )
+    season_blocked = lex.get("season_blocked_after", [])
 
     def read_season(m, ctx):
-        relation = direction_of(m["rel"], lex) or direction_of(m["after"], lex)
-        if lex.get("season_needs_context") and not (m["y"] or m["ctx"] or relation):
+        if followed_by(ctx.text, m.end("s"), season_blocked):
+            return None  # "the Winter Olympics"
+        before = look_back(season_before, m, ctx)
+        rel = before and (before["rel"] or before["rel2"])
+        relation = direction_of(rel, lex) or direction_of(m["after"], lex)
+        if lex.get("season_needs_context") and not (m["y"] or before or relation):
             return None
-        start = m.start("rel") if m["rel"] else m.start("s")
+        start = before.start("rel" if before["rel"] else "rel2") if rel else m.start()
         end_ = m.end("y") if m["y"] else (m.end("after") if relation and m["after"] else m.end("s"))
         if m["y"] and m["suf"]:
             end_ = m.end("suf")
         code = lookup(seasons, m["s"])
         return season_hit(ctx, start, end_, code, int(m["y"]) if m["y"] else None, relation)
 
-    g.add(rf"(?:(?<!\w)(?P<ctx>{context})\s+(?:(?i:the)\s+)?)?(?:(?P<rel>{relation})\s+)?(?P<s>{words(seasons)})(?!\w)"
-          rf"(?:\s+{season_joiner}(?P<y>{YEAR})(?P<suf>{year_suffix}){end}|\s+(?P<after>{after})(?!\w))?", read_season)
+    g.add(
+        rf"(?P<s>{words(seasons)})(?!\w)"
+        rf"(?:\s+{season_joiner}(?P<y>{YEAR})(?P<suf>{year_suffix}){end}|\s+(?P<after>{after})(?!\w))?",
+        read_season,
+    )
 
-    decade_prefix = words(lex.get("decade_prefixes", []))
+    decade_before = g.before(rf"(?<!\w)(?P<pre>{words(lex.get('decade_prefixes', []))})\s+")
     decade_suffix = words(lex.get("decade_suffixes", []))
 
     def read_decade(m, ctx):
+        before = look_back(decade_before, m, ctx)
+        start = before.start() if before else m.start()
         if m["d"]:
-            return decade_hit(ctx, m.start(), m.end(), int(m["d"]), False)
-        if not (m["pre"] or m["apo"]):
+            return decade_hit(ctx, start, m.end(), int(m["d"]), False)
+        if not (before or m["apo"]):
             return None
-        short = int(m["dd"])
-        year = two_digit_year(short, ctx.base)
-        return decade_hit(ctx, m.start(), m.end(), year // 10 * 10, True)
+        year = two_digit_year(int(m["dd"]), ctx.base)
+        return decade_hit(ctx, start, m.end(), year // 10 * 10, True)
 
-    g.add(rf"(?:(?<!\w)(?P<pre>{decade_prefix})\s+)?(?:(?<![\w.,])(?P<d>(?:1[89]|20)\d0)|(?P<apo>['’])?(?<!\d)(?P<dd>\d0))"
-          rf"(?:['’]?{decade_suffix})(?!\w)", read_decade)
+    g.add(rf"(?:(?P<d>(?:1[89]|20)\d0)|(?P<apo>['’])?(?P<dd>\d0))(?:['’]?{decade_suffix})(?!\w)", read_decade, ".,")
 
     refs = lex.get("refs", {})
 
     def read_ref(m, ctx):
         return ref_hit(ctx, m.start(), m.end(), lookup(refs, m.group()))
 
-    g.add(rf"(?<!\w){words(refs)}(?!\w)", read_ref)
+    g.add(rf"{words(refs)}(?!\w)", read_ref)
 
     qualifier_units = lex.get("qualifier_units", {})
     not_after = words(lex["context_after"] + relation_words)
@@ -890,8 +1028,11 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
         earliest, latest = narrow(hit.earliest, hit.latest, unit, qualifier)
         return replace(hit, earliest=earliest, latest=latest, qualifier=qualifier)
 
-    g.add(rf"(?<!\w)(?P<q>{words(lex.get('qualifiers', {}))})\s+(?P<u>{words(qualifier_units)})(?!\w)"
-          rf"(?!\s*(?:\d|{month}(?!\w)|{not_after}(?!\w)))", read_qualified_unit)
+    g.add(
+        rf"(?P<q>{words(lex.get('qualifiers', {}))})\s+(?P<u>{words(qualifier_units)})(?!\w)"
+        rf"(?!\s*(?:\d|{month}(?!\w)|{not_after}(?!\w)))",
+        read_qualified_unit,
+    )
 
 
 # ---------------------------------------------------------------- Chinese
@@ -990,6 +1131,18 @@ def build_chinese(g: Grammar) -> None:
 
     weekdays = lex["weekdays"]
 
+    def read_relative_month(m, ctx):  # "去年3月", "今年2月24日"
+        if ctx.base is None:
+            return None
+        year = ctx.base.year + relative_units[m["rel"]][1]
+        if m["d"]:
+            hit = day_hit(ctx, m.start(), m.end(), year, int(m["m"]), int(m["d"]))
+        else:
+            hit = month_hit(ctx, m.start(), m.end(), year, int(m["m"]))
+        return hit and replace(hit, relative=True, reason=from_publication(ctx))
+
+    g.add(r"(?P<rel>去年|今年|明年|前年)\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?", read_relative_month)
+
     def read_weekday(m, ctx):
         relation = "last" if m["rel"] in lex["weekday_last"] else "next" if m["rel"] in lex["weekday_next"] else None
         return weekday_hit(ctx, m.start(), m.end(), weekdays[m["w"]], relation)
@@ -1030,8 +1183,11 @@ def build_chinese(g: Grammar) -> None:
         direction = -1 if m["dir"] in lex["ago_after"] else 1
         return ago_hit(ctx, m.start(), m.end(), amount, lex["unit_words"][m["u"]], direction)
 
-    g.add(rf"(?<![\d年])(?P<n>\d{{1,3}}|[一二两三四五六七八九十]+)\s*(?P<u>{words(lex['unit_words'])})"
-          rf"(?P<dir>{words(lex['ago_after'] + lex['later_after'])})", read_ago)
+    g.add(
+        rf"(?<![\d年])(?P<n>\d{{1,3}}|[一二两三四五六七八九十]+)\s*(?P<u>{words(lex['unit_words'])})"
+        rf"(?P<dir>{words(lex['ago_after'] + lex['later_after'])})",
+        read_ago,
+    )
 
     def read_range(m, ctx):
         year = int(m["y"]) if m["y"] else None
@@ -1043,8 +1199,11 @@ def build_chinese(g: Grammar) -> None:
             return None
         return replace(first, latest=last, end_value=last.isoformat(), reason="range: " + first.reason)
 
-    g.add(rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]?\s*(?:{words(lex['range_joiners'])})"
-          rf"\s*(?P<d2>\d{{1,2}})\s*[日号]", read_range)
+    g.add(
+        rf"(?:(?P<y>{YEAR})\s*年\s*)?(?P<m>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*[日号]?\s*(?:{words(lex['range_joiners'])})"
+        rf"\s*(?P<d2>\d{{1,2}})\s*[日号]",
+        read_range,
+    )
 
     def read_ref(m, ctx):
         return ref_hit(ctx, m.start(), m.end(), lex["refs"][m.group()])

@@ -45,7 +45,10 @@ class TestSeedArticle:
 class TestNumericDates:
     def test_slashes_dashes_and_iso_are_the_same_day(self):
         assert found("15/6/2022, 15-06-2022 dan 2022-06-15") == [
-            ("15/6/2022", "2022-06-15"), ("15-06-2022", "2022-06-15"), ("2022-06-15", "2022-06-15")]
+            ("15/6/2022", "2022-06-15"),
+            ("15-06-2022", "2022-06-15"),
+            ("2022-06-15", "2022-06-15"),
+        ]
 
     def test_english_reads_month_first_when_ambiguous(self):
         assert found("on 6/5/2022", language="en") == [("6/5/2022", "2022-06-05")]

@@ -282,6 +282,7 @@ def find_dates(
     text: str, *, published: datetime.datetime | None, language: str, prefer: str = "past"
 ) -> list[DateMention]:
     """All date expressions in `text`, sorted by start, without overlaps (the longest wins)."""
+    language = re.split(r"[-_]", str(language or "").lower())[0]  # "id-ID", "EN" are fine too
     if not isinstance(text, str) or not text or language not in LANGUAGES:
         return []
     base, stamp = publication_day(published)

@@ -10,7 +10,6 @@ from django.db import connection
 from config.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parent.parent
-REDIS_URL = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/15"
 
 
 def in_ci() -> bool:
@@ -39,23 +38,22 @@ def celery_worker_process(transactional_db):
     """A real `celery worker` process over Redis, on the test database, on a queue of its own."""
     settings_dict = connection.settings_dict
     need(connection.vendor == "postgresql", "the worker test needs PostgreSQL: set DATABASE_URL (make test does)")
-    queue = f"linimasa-test-{os.getpid()}-{time.monotonic_ns()}"
-    previous = (celery_app.conf.broker_url, celery_app.conf.task_default_queue)
-    celery_app.conf.broker_url = REDIS_URL
-    celery_app.conf.task_default_queue = queue
-    # Connections made before the URL changed would go to the old broker.
-    celery_app.pool.force_close_all()
+    need(bool(celery_app.conf.broker_url), "the worker test needs a broker: set CELERY_BROKER_URL (make test does)")
+    broker_url = celery_app.conf.broker_url
+    queue = celery_app.conf.task_default_queue
+    # Nothing left over from an earlier, interrupted run may be taken for this test's work.
+    celery_app.control.purge()
     env = dict(os.environ)
     env.update(
         DATABASE_URL=(
             f"postgres://{settings_dict['USER']}@{settings_dict['HOST'] or '127.0.0.1'}:"
             f"{settings_dict['PORT'] or 5432}/{settings_dict['NAME']}"
         ),
-        CELERY_BROKER_URL=REDIS_URL,
+        CELERY_BROKER_URL=broker_url,
         CELERY_QUEUE=queue,
         LINIMASA_QUIET="1",
     )
-    log_path = ROOT / "test-output" / f"worker-{queue}.log"
+    log_path = ROOT / "test-output" / f"worker-{os.getpid()}.log"
     log_path.parent.mkdir(exist_ok=True)
     with open(log_path, "w") as log:
         worker = subprocess.Popen(
@@ -72,8 +70,6 @@ def celery_worker_process(transactional_db):
             worker.wait(timeout=20)
         except subprocess.TimeoutExpired:
             worker.kill()
-        celery_app.conf.broker_url, celery_app.conf.task_default_queue = previous
-        celery_app.pool.force_close_all()
 
 
 def wait_for_worker(log_path: Path, worker: subprocess.Popen, timeout: float = 60) -> None:

@@ -32,9 +32,20 @@ def gazetteer():
     call_command("load_gazetteer", stdout=open("/dev/null", "w"))
 
 
+@pytest.fixture
+def ingest(django_capture_on_commit_callbacks):
+    """`manage.py ingest`, with the tasks it queues on commit run as a real commit would."""
+
+    def run(*args, **options):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("ingest", *args, **options)
+
+    return run
+
+
 class TestIngestSeed:
-    def test_it_records_the_three_events_of_the_seed(self, gazetteer, seed_article):
-        call_command("ingest", str(seed_article), stdout=open("/dev/null", "w"))
+    def test_it_records_the_three_events_of_the_seed(self, ingest, gazetteer, seed_article):
+        ingest(str(seed_article))
 
         article = Article.objects.get()
         assert article.status == Article.Status.EXTRACTED
@@ -55,27 +66,27 @@ class TestIngestSeed:
         assert roles == {"Russia": "initiator", "Ukraine": "target"}
         assert events["meeting", "2022-02", "month"].date_display == "Feb 2022"
 
-    def test_evidence_offsets_point_at_the_sentence_in_the_cleaned_text(self, gazetteer, seed_article):
-        call_command("ingest", str(seed_article), stdout=open("/dev/null", "w"))
+    def test_evidence_offsets_point_at_the_sentence_in_the_cleaned_text(self, ingest, gazetteer, seed_article):
+        ingest(str(seed_article))
 
         for evidence in Evidence.objects.select_related("article"):
             assert evidence.article.text[evidence.start:evidence.end] == evidence.sentence
 
-    def test_ingesting_the_same_file_twice_changes_nothing(self, gazetteer, seed_article, capsys):
-        call_command("ingest", str(seed_article))
+    def test_ingesting_the_same_file_twice_changes_nothing(self, ingest, gazetteer, seed_article, capsys):
+        ingest(str(seed_article))
         before = table_sizes()
-        call_command("ingest", str(seed_article))
+        ingest(str(seed_article))
 
         assert table_sizes() == before
         assert "already ingested" in capsys.readouterr().out
 
     def test_a_second_outlet_reporting_the_same_call_adds_evidence_not_an_event(
-        self, gazetteer, seed_article, tmp_path
+        self, ingest, gazetteer, seed_article, tmp_path
     ):
         second = tmp_path / "global-ledger.txt"
         second.write_text(SECOND_REPORT)
-        call_command("ingest", str(seed_article), stdout=open("/dev/null", "w"))
-        call_command("ingest", str(second), stdout=open("/dev/null", "w"))
+        ingest(str(seed_article))
+        ingest(str(second))
 
         call = Event.objects.get(kind="call")
         assert call.evidence.values("article").distinct().count() == 2
@@ -83,61 +94,61 @@ class TestIngestSeed:
 
 
 class TestIngestBadInput:
-    def test_a_binary_file_is_refused_with_a_clear_message_and_nothing_is_stored(self, tmp_path, capsys):
+    def test_a_binary_file_is_refused_with_a_clear_message_and_nothing_is_stored(self, ingest, tmp_path, capsys):
         broken = tmp_path / "broken.txt"
         broken.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
 
         with pytest.raises(CommandError, match="could not be ingested"):
-            call_command("ingest", str(broken))
+            ingest(str(broken))
 
         assert "not UTF-8" in capsys.readouterr().err
         assert Article.objects.count() == 0
 
-    def test_an_empty_file_is_refused_and_the_good_ones_still_go_in(self, tmp_path, capsys):
+    def test_an_empty_file_is_refused_and_the_good_ones_still_go_in(self, ingest, tmp_path, capsys):
         empty = tmp_path / "empty.txt"
         empty.write_text("   \n")
         good = tmp_path / "good.txt"
         good.write_text(SECOND_REPORT)
 
         with pytest.raises(CommandError):
-            call_command("ingest", str(empty), str(good))
+            ingest(str(empty), str(good))
 
         assert "content is empty" in capsys.readouterr().err
         assert Article.objects.get().source_name == "good.txt"
 
-    def test_a_missing_file_is_reported(self, tmp_path, capsys):
+    def test_a_missing_file_is_reported(self, ingest, tmp_path, capsys):
         with pytest.raises(CommandError):
-            call_command("ingest", str(tmp_path / "nope.txt"))
+            ingest(str(tmp_path / "nope.txt"))
         assert "cannot read" in capsys.readouterr().err
 
-    def test_a_published_date_without_offset_is_refused(self, tmp_path):
+    def test_a_published_date_without_offset_is_refused(self, ingest, tmp_path):
         good = tmp_path / "good.txt"
         good.write_text(SECOND_REPORT)
         with pytest.raises(CommandError, match="UTC offset"):
-            call_command("ingest", str(good), published="2022-06-16T08:30")
+            ingest(str(good), published="2022-06-16T08:30")
 
-    def test_undated_sentences_make_no_event(self, gazetteer, tmp_path):
+    def test_undated_sentences_make_no_event(self, ingest, gazetteer, tmp_path):
         undated = tmp_path / "undated.txt"
         undated.write_text(
             "China refuses to condemn Russia\n\nGlobal Ledger - June 20, 2022 10:00 UTC\n\n"
             "China has so far refused to condemn Russia's invasion of Ukraine, and its leaders keep talking."
         )
-        call_command("ingest", str(undated), stdout=open("/dev/null", "w"))
+        ingest(str(undated))
 
         assert Article.objects.get().status == Article.Status.EXTRACTED
         assert Event.objects.count() == 0
 
 
 class TestIngestManifest:
-    def test_a_manifest_gives_each_file_its_date_language_and_outlet(self, gazetteer, tmp_path):
+    def test_a_manifest_gives_each_file_its_date_language_and_outlet(self, ingest, gazetteer, tmp_path):
         (tmp_path / "a.txt").write_text(SECOND_REPORT)
         (tmp_path / "manifest.jsonl").write_text(
             json.dumps({"file": "a.txt", "published": "2022-06-16T08:30:00+00:00", "language": "en",
                         "outlet": "Global Ledger", "outlet_domain": "global-ledger.example",
                         "url": "https://global-ledger.example/xi-putin-call"}) + "\n" + "not json\n"
         )
-        call_command("ingest", str(tmp_path / "manifest.jsonl"), stdout=open("/dev/null", "w"),
-                     stderr=open("/dev/null", "w"))
+        with pytest.raises(CommandError, match="1 input"):
+            ingest(str(tmp_path / "manifest.jsonl"))
 
         article = Article.objects.get()
         assert article.outlet.name == "Global Ledger"

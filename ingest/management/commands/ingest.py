@@ -40,8 +40,13 @@ class Command(BaseCommand):
         published = parse_published(published)
         failures = 0
         for item in self.expand(paths):
-            failures += not self.ingest_one(**item, published=item.get("published") or published,
-                                            language=item.get("language") or language)
+            if "error" in item:
+                self.stderr.write(item["error"])
+                failures += 1
+                continue
+            item["published"] = item.get("published") or published
+            item["language"] = item.get("language") or language
+            failures += not self.ingest_one(**item)
         if failures:
             raise CommandError(f"{failures} input(s) could not be ingested (see above); the others were.")
 
@@ -69,9 +74,13 @@ class Command(BaseCommand):
                 entry = json.loads(line)
                 item = {"path": manifest.parent / entry["file"]}
             except (ValueError, KeyError, TypeError):
-                self.stderr.write(f"{manifest}:{number}: not a JSON object with a \"file\"; skipped")
+                yield {"error": f"{manifest}:{number}: not a JSON object with a \"file\"; skipped"}
                 continue
-            item["published"] = parse_published(entry.get("published"))
+            try:
+                item["published"] = parse_published(entry.get("published"))
+            except CommandError as exc:
+                yield {"error": f"{manifest}:{number}: {exc}"}
+                continue
             item["language"] = entry.get("language")
             item["url"] = entry.get("url")
             if entry.get("outlet"):
@@ -81,7 +90,7 @@ class Command(BaseCommand):
                 )
             yield item
 
-    def ingest_one(self, *, path: Path, published, language, url=None, outlet=None) -> bool:
+    def ingest_one(self, *, path: Path, published=None, language=None, url=None, outlet=None) -> bool:
         try:
             raw = path.read_bytes().decode("utf-8")
         except OSError as exc:

@@ -61,6 +61,7 @@ def extract(
     dates = [d for d in found_dates if _is_event_date(d, text, language)]
     dates = _with_anaphoric_dates(text, language, dates)
 
+    triggers = find_triggers(text, language)  # one scan of the whole text; sentences take their share
     dated: list[Candidate] = []
     undated: list[Candidate] = []
     recent: list[list[Mention]] = []  # actor mentions of the last usable sentences, newest last
@@ -68,7 +69,8 @@ def extract(
         if not sentence.usable:
             continue
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind != "ignore"]
-        readings = _read_sentence(text, sentence, language, dates)
+        own = [t for t in triggers if sentence.start <= t.start and t.end <= sentence.end]
+        readings = _read_sentence(text, sentence, language, dates, own)
         for reading in readings:
             candidate = _build(
                 text, reading, readings, in_sentence, recent, language, gazetteer, published, published_day
@@ -145,8 +147,9 @@ def _with_anaphoric_dates(text: str, language: str, dates: list[DateMention]) ->
     return sorted(result, key=lambda d: d.start)
 
 
-def _read_sentence(text: str, sentence: Sentence, language: str, dates: list[DateMention]) -> list[_Reading]:
-    triggers = find_triggers(sentence.text, language, offset=sentence.start)
+def _read_sentence(
+    text: str, sentence: Sentence, language: str, dates: list[DateMention], triggers: list[Trigger]
+) -> list[_Reading]:
     if not triggers:
         return []
     in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicons import LEXICON_DIR, load_lexicon, normalise_language
+from .trie import trie_regex
 
 CYRILLIC_SOFT_END = re.compile(r"[аеёиоуыэюяйь]{1,2}$")
 
@@ -87,7 +88,7 @@ def _compile(entries: list[tuple[str, tuple, bool]], language: str, flags: int) 
         exact.setdefault(alias.casefold(), payload)
         if source != re.escape(alias):
             fuzzy.append((re.compile(source, flags), payload))
-    body = "|".join(sources)
+    body = trie_regex(sources)
     if language == "zh":
         pattern = re.compile(f"(?:{body})", flags)
     else:

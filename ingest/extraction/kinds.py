@@ -85,7 +85,7 @@ def _entries(language: str) -> tuple[_Entry, ...]:
             entries.append(
                 _Entry(
                     kind=kind,
-                    pattern=re.compile(_bounded(item["pattern"], language), re.IGNORECASE),
+                    pattern=re.compile(_bounded(item["pattern"], language), re.IGNORECASE),  # used with .match
                     plover_type=item.get("plover_type", spec.get("plover_type")),
                     plover_mode=item.get("plover_mode", spec.get("plover_mode")),
                     directed=item.get("directed", kind in DIRECTED_KINDS),
@@ -95,14 +95,29 @@ def _entries(language: str) -> tuple[_Entry, ...]:
     return tuple(entries)
 
 
+@cache
+def _any_trigger(language: str) -> re.Pattern:
+    """Where some trigger starts: one pass over the text instead of one per trigger."""
+    lexicon = load_lexicon(language)
+    sources = []
+    for spec in (lexicon.get("kinds") or {}).values():
+        for item in spec.get("triggers") or []:
+            sources.append(item if isinstance(item, str) else item["pattern"])
+    return re.compile(f"(?={_bounded('|'.join(sources), language)})", re.IGNORECASE)
+
+
 def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trigger]:
     """Non-overlapping triggers in `text`, longest first where two compete."""
     language = normalise_language(language)
+    if not isinstance(text, str) or not text:
+        return []
+    entries = _entries(language)
     found = []
-    for entry in _entries(language):
-        for match in entry.pattern.finditer(text):
-            if match.end() > match.start():
-                found.append((match.start(), match.end(), entry))
+    for start in sorted({m.start() for m in _any_trigger(language).finditer(text)}):
+        for entry in entries:
+            match = entry.pattern.match(text, start)
+            if match and match.end() > start:
+                found.append((start, match.end(), entry))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken: list[tuple[int, int, _Entry]] = []
     for start, end, entry in found:

@@ -1,0 +1,89 @@
+"""Time the whole clean + extract pipeline against the naive dateparser baseline.
+
+Usage: .venv/bin/python bench/extraction.py [--rounds N]
+
+Both run in one process over the same articles (tests/corpus/*.gold.json and the seed):
+our pipeline (clean_text, then extract) and `dateparser.search_dates(text, languages=[lang])`
+over the raw text. After a warm-up round each, rounds alternate so that neither side profits
+from a warmer machine. Prints articles per second for each, the peak memory of the process,
+and last the median of the per-round speed ratios as "speedup=<x>".
+"""
+
+import datetime
+import json
+import resource
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import dateparser.search  # noqa: E402
+
+from ingest.cleaning import clean_text  # noqa: E402
+from ingest.extraction import extract  # noqa: E402
+
+ARTICLE_DIRS = [ROOT / "tests" / "corpus", Path("/work/shared/seed")]
+
+
+def load_articles() -> list[tuple[str, str, datetime.datetime | None]]:
+    articles = []
+    for folder in ARTICLE_DIRS:
+        for gold_path in sorted(folder.glob("*.gold.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            text_path = folder / gold["file"]
+            if not text_path.exists() or text_path.suffix not in (".txt", ""):
+                continue
+            published = datetime.datetime.fromisoformat(gold["published"]) if gold.get("published") else None
+            articles.append((text_path.read_text(encoding="utf-8"), gold.get("language") or "en", published))
+    return articles
+
+
+def run_pipeline(articles) -> int:
+    events = 0
+    for raw, language, published in articles:
+        cleaned = clean_text(raw, language=language)
+        events += len(extract(cleaned.text, published=published or cleaned.published, language=language))
+    return events
+
+
+def run_baseline(articles) -> int:
+    found = 0
+    for raw, language, _ in articles:
+        found += len(dateparser.search.search_dates(raw, languages=[language]) or [])
+    return found
+
+
+def timed(function, articles) -> float:
+    start = time.perf_counter()
+    function(articles)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
+    warnings.simplefilter("ignore")
+    articles = load_articles()
+    if not articles:
+        sys.exit("no articles found in tests/corpus or the seed folder")
+    timed(run_pipeline, articles)  # warm-up: lexicons, regexes, language model
+    timed(run_baseline, articles)
+    ours, theirs, ratios = [], [], []
+    for _ in range(rounds):
+        ours.append(timed(run_pipeline, articles))
+        theirs.append(timed(run_baseline, articles))
+        ratios.append(theirs[-1] / ours[-1])
+    count = len(articles)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles={count} rounds={rounds}")
+    print(f"pipeline (clean + extract): {count / statistics.median(ours):.1f} articles/s")
+    print(f"baseline (dateparser.search_dates): {count / statistics.median(theirs):.1f} articles/s")
+    print(f"peak memory: {peak_mb:.0f} MB")
+    print(f"speedup={statistics.median(ratios):.1f}")
+
+
+if __name__ == "__main__":
+    main()

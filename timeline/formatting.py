@@ -1,9 +1,24 @@
-"""Dates shown at the precision the sources give them, never finer."""
+"""Dates shown at the precision the sources give them, never finer, in the active language."""
 
 import calendar
 import datetime
 
-_QUALIFIER = {"early": "early", "mid": "mid", "late": "late"}
+from django.utils import dateformat
+from django.utils.translation import pgettext
+
+# Month abbreviations come from Django's translated calendar ("Mei", "Agu" in Indonesian).
+
+
+def _qualified(qualifier: str, label: str) -> str:
+    if qualifier == "early":
+        return pgettext("date qualifier", "early %(date)s") % {"date": label}
+    if qualifier == "mid":
+        return pgettext("date qualifier", "mid %(date)s") % {"date": label}
+    return pgettext("date qualifier", "late %(date)s") % {"date": label}
+
+
+def _month(day: datetime.date, with_year: bool = True) -> str:
+    return dateformat.format(day, "M Y" if with_year else "M")
 
 
 def _last_day_of_month(day: datetime.date) -> datetime.date:
@@ -12,20 +27,26 @@ def _last_day_of_month(day: datetime.date) -> datetime.date:
 
 def _unit_label(day: datetime.date, precision: str) -> str:
     if precision == "decade":
-        return f"{day.year // 10 * 10}s"
+        return pgettext("date", "%(decade)ss") % {"decade": day.year // 10 * 10}
     if precision == "year":
         return f"{day.year}"
     if precision == "quarter":
-        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+        return pgettext("date", "Q%(quarter)s %(year)s") % {"quarter": (day.month - 1) // 3 + 1, "year": day.year}
     if precision == "season":
-        season = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}.get(day.month, "season")
+        seasons = {
+            3: pgettext("season", "spring"),
+            6: pgettext("season", "summer"),
+            9: pgettext("season", "autumn"),
+            12: pgettext("season", "winter"),
+        }
+        season = seasons.get(day.month, pgettext("season", "season"))
         return f"{season} {day.year}"
     if precision == "month":
-        return f"{day:%b %Y}"
+        return _month(day)
     if precision == "week":
         iso = day.isocalendar()
-        return f"week {iso.week} of {iso.year}"
-    return f"{day.day} {day:%b %Y}"
+        return pgettext("date", "week %(week)s of %(year)s") % {"week": iso.week, "year": iso.year}
+    return f"{day.day} {_month(day)}"
 
 
 def _unit_end(day: datetime.date, precision: str) -> datetime.date:
@@ -53,13 +74,13 @@ def format_date_span(
     """'15 Jun 2022', 'Feb 2022', 'early 2021', '20–22 Mar 2023', 'Mar 2022 – Jun 2022'."""
     end = end or start
     label = _unit_label(start, precision)
-    if qualifier in _QUALIFIER:
-        return f"{_QUALIFIER[qualifier]} {label}"
+    if qualifier in ("early", "mid", "late"):
+        return _qualified(qualifier, label)
     if end <= _unit_end(start, precision):
         return label
     if precision == "day":
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{end.day} {end:%b %Y}"
+            return f"{start.day}–{end.day} {_month(end)}"
         if start.year == end.year:
-            return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+            return f"{start.day} {_month(start, with_year=False)} – {end.day} {_month(end)}"
     return f"{label} – {_unit_label(end, precision)}"

@@ -1,8 +1,15 @@
-// Small progressive enhancements on top of htmx; the page works without them.
+// Small progressive enhancements on top of htmx; every link and form works without them.
 (function () {
   "use strict";
 
-  // Event titles toggle their detail in place: a second click closes it without a request.
+  function eventParamRemoved(url) {
+    var parsed = new URL(url, window.location.href);
+    parsed.searchParams.delete("event");
+    return parsed.pathname + parsed.search;
+  }
+
+  // Event titles toggle their detail in place: a second click closes it without a request,
+  // and takes ?event= out of the address so a reload shows it closed too.
   document.addEventListener("htmx:beforeRequest", function (evt) {
     var link = evt.detail.elt;
     if (!link.matches || !link.matches(".event-title a")) return;
@@ -11,35 +18,84 @@
       evt.preventDefault();
       slot.replaceChildren();
       link.setAttribute("aria-expanded", "false");
+      history.replaceState(history.state, "", eventParamRemoved(window.location.href));
     }
   });
-  document.addEventListener("htmx:afterSwap", function (evt) {
-    var link = evt.detail.requestConfig && evt.detail.requestConfig.elt;
-    if (link && link.matches && link.matches(".event-title a")) link.setAttribute("aria-expanded", "true");
-  });
 
-  // Leave empty filters out of the request, so the address bar reads ?kind=call, not ?actor=&kind=call.
+  // Leave empty fields out of the request, so the address reads ?kind=call, not ?q=&kind=call.
   document.addEventListener("htmx:configRequest", function (evt) {
-    if (!evt.detail.elt.matches || !evt.detail.elt.matches(".filter-form")) return;
+    var elt = evt.detail.elt;
+    if (!elt.matches || !(elt.matches("#filter-form") || elt.closest("#filter-form"))) return;
     var data = evt.detail.formData;
     if (!data) return;
     Array.from(data.keys()).forEach(function (key) {
-      if (data.getAll(key).every(function (value) { return value === ""; })) data.delete(key);
+      var kept = data.getAll(key).filter(function (value) { return value !== ""; });
+      data.delete(key);
+      kept.forEach(function (value) { data.append(key, value); });
     });
   });
 
-  // The filter form sits outside the swapped list, so after a swap from an actor link or a
-  // restore from history (HTML snapshots keep a select's first-rendered option) set the
-  // filters to the ones the list was rendered for: its data-actor and data-kind attributes.
-  function syncFiltersWithList() {
-    var list = document.getElementById("event-list");
-    if (!list) return;
-    document.querySelectorAll(".filter-form select").forEach(function (select) {
-      select.value = list.dataset[select.name] || "";
+  // Choosing a suggested actor submits the form with that actor: drop the half-typed text first.
+  document.addEventListener("click", function (evt) {
+    var button = evt.target.closest && evt.target.closest(".suggestion");
+    if (!button) return;
+    var input = document.getElementById("actor-input");
+    if (input) input.value = "";
+  }, true);
+
+  // The form sits outside the swapped results, so after a swap or a restore from history
+  // (snapshots keep the first-rendered state of inputs) set every control from the state
+  // the results were rendered for: their data-query attribute.
+  function syncFormWithResults() {
+    var results = document.getElementById("timeline-results");
+    var form = document.getElementById("filter-form");
+    if (!results || !form) return;
+    var params = new URLSearchParams(results.dataset.query || "");
+    Array.from(form.elements).forEach(function (control) {
+      if (!control.name || control.closest("#actor-chips")) return;
+      if (control.id === "actor-input") { control.value = ""; return; }
+      if (control.type === "checkbox" || control.type === "radio") {
+        control.checked = params.getAll(control.name).indexOf(control.value) >= 0 ||
+          (control.type === "radio" && control.value === "" && !params.has(control.name));
+      } else if (control.type !== "submit" && control.type !== "button") {
+        if (document.activeElement !== control) control.value = params.get(control.name) || "";
+      }
     });
+    var suggestions = document.getElementById("actor-suggestions");
+    if (suggestions) suggestions.replaceChildren();
   }
-  document.addEventListener("htmx:historyRestore", syncFiltersWithList);
+
+  // Tell screen readers what changed, from a live region that is never swapped out.
+  function announce() {
+    var status = document.getElementById("live-status");
+    var summary = document.querySelector("#timeline-results .result-summary, #timeline-results .empty-title, #timeline-results .notice");
+    if (status && summary) status.textContent = summary.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  document.addEventListener("htmx:historyRestore", function () {
+    shownResults = document.getElementById("timeline-results");
+    syncFormWithResults();
+  });
+
+  // The results element is replaced (outerHTML) by every facet or zoom swap: notice the new one.
+  var shownResults = document.getElementById("timeline-results");
+
   document.addEventListener("htmx:afterSettle", function (evt) {
-    if (evt.detail.elt && evt.detail.elt.id === "event-list") syncFiltersWithList();
+    var trigger = evt.detail.requestConfig && evt.detail.requestConfig.elt;
+    if (trigger && trigger.matches && trigger.matches(".event-title a")) {
+      trigger.setAttribute("aria-expanded", "true");
+      return;
+    }
+    var results = document.getElementById("timeline-results");
+    if (!results || results === shownResults) return;
+    shownResults = results;
+    syncFormWithResults();
+    announce();
+    // A control in the form keeps its focus; a link inside the old results is gone, so focus
+    // moves to the bar now current (after zooming) or to the results themselves.
+    if (trigger && !document.body.contains(trigger)) {
+      var current = results.querySelector(".bar.is-current") || results;
+      current.focus();
+    }
   });
 })();

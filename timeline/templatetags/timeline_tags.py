@@ -4,9 +4,14 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from timeline.labels import label_kind, label_role
 from timeline.state import SOURCE_LANGUAGE_NAMES
 
 register = template.Library()
+
+
+register.filter("kind_label", label_kind)
+register.filter("role_label", label_role)
 
 
 @register.filter

@@ -170,6 +170,19 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "linimasa")
 LINIMASA_AUTO_PUBLISH = env_bool("LINIMASA_AUTO_PUBLISH", False)
 LINIMASA_AUTO_PUBLISH_MIN_CONFIDENCE = env_float("LINIMASA_AUTO_PUBLISH_MIN_CONFIDENCE", 0.6)
 
+# Fetching URLs and feeds (ingest.fetching). Loopback addresses are refused unless this is on:
+# tests and local development serve fixture pages on 127.0.0.1. Private addresses are always refused.
+LINIMASA_FETCH_ALLOW_LOOPBACK = env_bool("LINIMASA_FETCH_ALLOW_LOOPBACK", False)
+LINIMASA_FETCH_MAX_ATTEMPTS = int(env_float("LINIMASA_FETCH_MAX_ATTEMPTS", 4))
+LINIMASA_FETCH_RETRY_BASE_SECONDS = env_float("LINIMASA_FETCH_RETRY_BASE_SECONDS", 30)
+# Work untouched this long is re-queued by the sweeper (its task was lost).
+LINIMASA_STUCK_AFTER_SECONDS = env_float("LINIMASA_STUCK_AFTER_SECONDS", 900)
+# Celery beat: feeds are polled when due (each at its own interval), stuck work swept.
+CELERY_BEAT_SCHEDULE = {
+    "poll-due-feeds": {"task": "ingest.poll_due_feeds", "schedule": 60.0},
+    "sweep-stuck-articles": {"task": "ingest.sweep_stuck", "schedule": 300.0},
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,3 +1,4 @@
+import datetime
 import hashlib
 
 from django.db import models
@@ -30,6 +31,8 @@ class Article(models.Model):
         FETCHED = "fetched", "fetched"
         EXTRACTED = "extracted", "extracted"
         FAILED = "failed", "failed"
+        # Fetched from a second URL and found to be an article we already have.
+        DUPLICATE = "duplicate", "duplicate"
 
     url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
     content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the raw content")
@@ -47,6 +50,11 @@ class Article(models.Model):
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     extractor_version = models.CharField(max_length=40, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates",
+        help_text="The article this URL turned out to carry, when it was already ingested from elsewhere",
+    )
+    feed = models.ForeignKey("Feed", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -64,3 +72,28 @@ class Article(models.Model):
         # Line endings and surrounding whitespace do not make a different article.
         normalised = "\n".join(line.rstrip() for line in raw.replace("\r\n", "\n").strip().split("\n"))
         return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed of an outlet, polled by Celery beat; only entries with new URLs are queued."""
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="feeds")
+    url = models.URLField(max_length=2000, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    active = models.BooleanField(default=True)
+    poll_minutes = models.PositiveIntegerField(default=30, help_text="How often the feed is read, in minutes")
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    last_polled = models.DateTimeField(null=True, blank=True)
+    last_new_entries = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True, help_text="Why the last poll failed; empty when it worked")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["outlet__name", "url"]
+
+    def __str__(self):
+        return self.title or self.url
+
+    def is_due(self, now) -> bool:
+        return self.last_polled is None or self.last_polled + datetime.timedelta(minutes=self.poll_minutes) <= now

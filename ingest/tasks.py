@@ -24,3 +24,79 @@ def process_article_task(*, article_id: int) -> str:
         raise
     log.info("article %s %s with %s evidence", article_id, article.status, article.evidence.count())
     return article.status
+
+
+# URLs and feeds (ingest.sources). Tasks carry ids only; PostgreSQL holds the state.
+
+
+def retry_countdown(retries: int) -> float:
+    """Exponential backoff with jitter: 30 s, 1 min, 2 min... capped at 30 min (base from settings)."""
+    import random
+
+    from django.conf import settings
+
+    base = getattr(settings, "LINIMASA_FETCH_RETRY_BASE_SECONDS", 30)
+    return min(1800, base * 2**retries) * random.uniform(0.8, 1.2)
+
+
+@shared_task(
+    name="ingest.fetch_article", bind=True, acks_late=True, reject_on_worker_lost=True,
+    soft_time_limit=120, time_limit=180, max_retries=None,
+)  # fmt: skip
+def fetch_article_task(self, *, article_id: int) -> str:
+    from ingest import sources
+    from ingest.fetching import FetchFailed, FetchRefused
+    from ingest.models import Article
+
+    try:
+        article = sources.fetch_article(article_id)
+    except FetchFailed as exc:
+        # Network faults only are retried, and only while attempts remain (counted on the row).
+        attempts = Article.objects.filter(pk=article_id).values_list("attempts", flat=True).first() or 0
+        if attempts >= sources.max_attempts():
+            pipeline.mark_failed(article_id, f"gave up after {attempts} attempts: {exc}")
+            log.warning("article %s failed for good: %s", article_id, exc)
+            return "failed"
+        sources.mark_retrying(article_id, str(exc))
+        if self.request.is_eager:
+            # In-process (no broker: the demo, the tests) Celery would raise Retry to the caller; try again now.
+            return self.run(article_id=article_id)
+        raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from None
+    except (FetchRefused, pipeline.UnusableArticle, SoftTimeLimitExceeded) as exc:
+        pipeline.mark_failed(article_id, str(exc) or "fetching took too long")
+        log.warning("article %s failed: %s", article_id, exc)
+        return "failed"
+    except Exception as exc:
+        pipeline.mark_failed(article_id, f"{type(exc).__name__}: {exc}")
+        raise
+    log.info("article %s %s", article_id, article.status)
+    return article.status
+
+
+@shared_task(name="ingest.poll_feed", acks_late=True, reject_on_worker_lost=True, soft_time_limit=120, time_limit=180)
+def poll_feed_task(*, feed_id: int) -> int:
+    from ingest import sources
+
+    queued = sources.poll_feed(feed_id)
+    log.info("feed %s: %s new entries queued", feed_id, len(queued))
+    return len(queued)
+
+
+@shared_task(name="ingest.poll_due_feeds", soft_time_limit=60)
+def poll_due_feeds_task() -> int:
+    from ingest import sources
+
+    due = sources.claim_due_feeds()
+    for feed_id in due:
+        poll_feed_task.delay(feed_id=feed_id)
+    return len(due)
+
+
+@shared_task(name="ingest.sweep_stuck", soft_time_limit=120)
+def sweep_stuck_task() -> dict:
+    from ingest import sources
+
+    counts = sources.sweep_stuck()
+    if any(counts.values()):
+        log.info("sweeper: %s", counts)
+    return counts

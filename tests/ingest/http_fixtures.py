@@ -43,6 +43,17 @@ opening of the Winter Olympics, when they declared a partnership with no limits.
 </html>
 """
 
+PATROL_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Joint bomber patrol | Example News</title>
+<meta property="article:published_time" content="2022-05-24T16:30:00+07:00"></head>
+<body><article><h1>Joint bomber patrol over the Sea of Japan</h1>
+<p>Chinese and Russian strategic bombers flew a joint patrol over the Sea of Japan and the East China Sea
+on Tuesday, the defence ministries of both countries said, as the Quad leaders met in Tokyo.</p>
+<p>Japan scrambled fighter jets in response and its defence minister called the flight a provocation,
+adding that Tokyo had conveyed its serious concerns to both governments through diplomatic channels.</p>
+</article></body></html>
+"""
+
 RSS_FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0">
 <channel>
@@ -181,6 +192,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def article(self):
         self.send_body(200, "text/html; charset=utf-8", ARTICLE_HTML.format(base=self.base()).encode())
 
+    def patrol(self):
+        self.send_body(200, "text/html; charset=utf-8", PATROL_HTML.encode())
+
     def article_gzip(self):
         body = gzip.compress(ARTICLE_HTML.format(base=self.base()).encode())
         self.send_body(200, "text/html; charset=utf-8", body, {"Content-Encoding": "gzip"})
@@ -292,6 +306,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 ROUTES = {
     "/article.html": Handler.article,
     "/article-gzip.html": Handler.article_gzip,
+    "/news/2022/06/15/xi-putin-call": Handler.article,
+    "/news/2022/05/24/joint-patrol": Handler.patrol,
     "/latin1.html": Handler.latin1,
     "/echo": Handler.echo,
     "/feed.xml": Handler.feed,

@@ -232,6 +232,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         time.sleep(3)
         self.send_body(200, "text/html", b"<p>too late</p>")
 
+    def slow_article(self):
+        # Long enough for a test to kill the worker that is waiting for it.
+        time.sleep(2)
+        self.article()
+
     def trickle(self):
         # Answers at once, then sends a byte at a time: never idle long enough for a read timeout.
         self.send_response(200)
@@ -315,6 +320,7 @@ ROUTES = {
     "/malformed.xml": Handler.malformed_feed,
     "/laughs.xml": Handler.laughs,
     "/slow": Handler.slow,
+    "/slow-article": Handler.slow_article,
     "/trickle": Handler.trickle,
     "/endless": Handler.endless,
     "/huge": Handler.huge,

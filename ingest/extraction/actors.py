@@ -15,6 +15,7 @@ from .gazetteer import Gazetteer, Mention
 from .lexicons import load_lexicon, normalise_language
 
 TARGETED_PLACE_KINDS = {"visit", "attack", "invasion"}
+HOSTED_KINDS = {"summit"}  # the host country of a summit takes part in it
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def read_actors(
     language = normalise_language(language)
     locative = _locative_pattern(language)
     found: list[tuple[str, int]] = []  # (name, position)
+    targets: set[str] = set()
     location = None
     for mention in mentions:
         if mention.kind == "ignore":
@@ -92,7 +94,10 @@ def read_actors(
             after_locative = bool(locative.search(text[max(0, mention.start - 12) : mention.start]))
             if after_locative:
                 location = location or mention.place or mention.text
-                if kind in TARGETED_PLACE_KINDS and mention.start >= trigger_end:
+                if kind in TARGETED_PLACE_KINDS:
+                    name = mention.actor  # "arrived in Moscow", "struck Kharkiv": the place's country is the target
+                    targets.add(mention.actor)
+                elif kind in HOSTED_KINDS:
                     name = mention.actor
             elif mention.kind == "metonym" or kind in ("attack", "invasion"):
                 name = mention.actor
@@ -102,7 +107,9 @@ def read_actors(
     roles: dict[str, ActorRole] = {}
     for name, position in found:
         role = "participant"
-        if directed:
+        if name in targets:
+            role = "target"
+        elif directed:
             before = position < trigger_start
             if passive or (passive_at is not None and position > passive_at):
                 before = not before

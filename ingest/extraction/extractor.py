@@ -16,7 +16,7 @@ from .actors import ActorRole, countries_of, read_actors
 from .candidates import EXTRACTOR_VERSION, Candidate, Evidence, format_end
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer, Mention
-from .kinds import KIND_PRIORITY, Trigger, find_triggers, is_negated, is_planned
+from .kinds import KIND_PRIORITY, Trigger, find_triggers, is_hypothetical, is_negated, is_planned, is_reference
 from .language import detect_language
 from .lexicons import load_lexicon, normalise_language
 from .merging import merge_candidates
@@ -45,6 +45,13 @@ class _Reading:
     planned: bool
     date: DateMention | None = None
     carried: bool = False
+    reference: bool = False  # "latihan tersebut", "this exercise": an event already told, not a new one
+
+
+@dataclass
+class _Context:
+    recent: list[list[Mention]]
+    by_kind: dict[str, list[Mention]]
 
 
 def extract(
@@ -59,27 +66,42 @@ def extract(
     mentions = gazetteer.find_mentions(text, language)
     found_dates = find_dates(text, published=published, language=language, prefer="auto")
     dates = [d for d in found_dates if _is_event_date(d, text, language)]
-    dates = _with_anaphoric_dates(text, language, dates)
+    anaphoric = _anaphoric_phrases(text, language)
 
     triggers = find_triggers(text, language)  # one scan of the whole text; sentences take their share
     dated: list[Candidate] = []
     undated: list[Candidate] = []
     recent: list[list[Mention]] = []  # actor mentions of the last usable sentences, newest last
+    by_kind: dict[str, list[Mention]] = {}  # actor mentions of the last sentence with a trigger of each kind
+    anchor: DateMention | None = None  # the day of the last dated event, for "the same day"
     for sentence in sentences:
         if not sentence.usable:
             continue
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind != "ignore"]
-        own = [t for t in triggers if sentence.start <= t.start and t.end <= sentence.end]
-        readings = _read_sentence(text, sentence, language, dates, own)
+        sentence_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        phrases = [a for a in anaphoric if sentence.start <= a[0] < sentence.end]
+        if phrases and not sentence_dates:
+            sentence_dates = _resolve_anaphoric(text, phrases, anchor or _last_day_before(dates, sentence.start))
+        own = [
+            t
+            for t in triggers
+            if sentence.start <= t.start and t.end <= sentence.end and not any(a <= t.start < b for a, b, _ in phrases)
+        ]
+        readings = _read_sentence(text, sentence, language, sentence_dates, own)
+        context = _Context(recent, by_kind)
         for reading in readings:
             candidate = _build(
-                text, reading, readings, in_sentence, recent, language, gazetteer, published, published_day
+                text, reading, readings, in_sentence, context, language, gazetteer, published, published_day
             )
             if candidate is None:
                 continue
             (dated if candidate.date is not None else undated).append(candidate)
+            if candidate.date is not None and candidate.date.precision == "day" and candidate.modality == "asserted":
+                anchor = candidate.date
         if in_sentence:
             recent = (recent + [in_sentence])[-CARRY_BACK:]
+            for reading in readings:
+                by_kind[reading.trigger.kind] = in_sentence
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
     return dated
@@ -116,43 +138,42 @@ def _is_event_date(mention: DateMention, text: str, language: str) -> bool:
     return not after.search(text[mention.end : mention.end + 20])
 
 
-def _with_anaphoric_dates(text: str, language: str, dates: list[DateMention]) -> list[DateMention]:
-    """ "Pada hari yang sama", "a day earlier", "накануне", "同日": a day counted from the last day named before."""
+def _anaphoric_phrases(text: str, language: str) -> list[tuple[int, int, int]]:
+    """Spans of "pada hari yang sama", "a day earlier", "накануне", "同日", with their shift in days."""
     phrases = load_lexicon(language).get("anaphoric_dates") or {}
-    if not phrases:
-        return dates
     found = []
     for source, shift in phrases.items():
         bounded = source if language == "zh" else rf"(?<!\w)(?:{source})(?!\w)"
         for match in re.finditer(bounded, text, re.IGNORECASE):
             found.append((match.start(), match.end(), shift))
-    if not found:
-        return dates
-    result = list(dates)
-    for start, end, shift in sorted(found):
-        if any(d.start < end and start < d.end for d in result):
-            continue
-        anchor = max(
-            (d for d in result if d.end <= start and d.precision == "day"), key=lambda d: d.start, default=None
-        )
-        if anchor is None:
-            continue
+    return sorted(found)
+
+
+def _last_day_before(dates: list[DateMention], position: int) -> DateMention | None:
+    return max((d for d in dates if d.end <= position and d.precision == "day"), key=lambda d: d.start, default=None)
+
+
+def _resolve_anaphoric(text: str, phrases: list[tuple[int, int, int]], anchor: DateMention | None) -> list[DateMention]:
+    """A day counted from the day of the event the text was just telling about."""
+    if anchor is None:
+        return []
+    resolved = []
+    for start, end, shift in phrases:
         day = anchor.earliest + datetime.timedelta(days=shift)
         trail = (
             f"'{text[start:end]}' -> {day.isoformat()}: {shift:+d} day(s) from '{anchor.expression}' ({anchor.value})"
         )
-        result.append(
+        resolved.append(
             DateMention(start, end, text[start:end], day, day, "day", None, day.isoformat(), None, True, trail)
         )
-    return sorted(result, key=lambda d: d.start)
+    return resolved
 
 
 def _read_sentence(
-    text: str, sentence: Sentence, language: str, dates: list[DateMention], triggers: list[Trigger]
+    text: str, sentence: Sentence, language: str, in_sentence: list[DateMention], triggers: list[Trigger]
 ) -> list[_Reading]:
     if not triggers:
         return []
-    in_sentence = [d for d in dates if sentence.start <= d.start < sentence.end]
     protected = [(d.start - sentence.start, d.end - sentence.start) for d in in_sentence]
     clauses = [(sentence.start + a, sentence.start + b) for a, b in split_clauses(sentence.text, language, protected)]
     readings: list[_Reading] = []
@@ -166,8 +187,11 @@ def _read_sentence(
         after = text[trigger.end : sentence.end]
         if is_negated(text[start : trigger.start], after, language):
             continue
+        if is_hypothetical(text[clause[0] : trigger.start], language):
+            continue
         planned = is_planned(text[clause[0] : trigger.start], after, language)
-        readings.append(_Reading(trigger, sentence, clause, planned))
+        reference = is_reference(text[start : trigger.start], after, language)
+        readings.append(_Reading(trigger, sentence, clause, planned, reference=reference))
     _bind_dates(readings, in_sentence, clauses, _subordinate_clauses(text, clauses, language))
     return _one_per_kind(readings)
 
@@ -213,10 +237,10 @@ def _bind_dates(
     clause_has_date = {c: any(c[0] <= d.start < c[1] for d in dates) for c in clauses}
     for date in dates:
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
-        free = [r for r in readings if r.date is None]
+        free = [r for r in readings if r.date is None and not r.reference]
         same = [r for r in free if r.clause == clause]
         if same:
-            chosen = min(same, key=lambda r: (KIND_PRIORITY.get(r.trigger.kind, 99), _distance(r.trigger, date)))
+            chosen = min(same, key=lambda r: (_priority(r.trigger.kind), _distance(r.trigger, date)))
             if chosen.trigger.kind in SHAREABLE_KINDS:
                 # "held talks and signed a joint statement on Tuesday": the talks and the signing share the day
                 for other in same:
@@ -234,6 +258,11 @@ def _bind_dates(
         chosen.date = date
 
 
+def _priority(kind: str) -> int:
+    """Consultations outrank each other by specificity; other kinds just go by distance."""
+    return KIND_PRIORITY.get(kind, 99) if kind in SHAREABLE_KINDS else 50
+
+
 def _distance(trigger: Trigger, date: DateMention) -> int:
     if date.start >= trigger.end:
         return date.start - trigger.end
@@ -244,14 +273,24 @@ def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: li
     """Mentions in the trigger's clause; widened to the sentence's clauses that no other dated trigger owns."""
     clause = reading.clause
     scoped = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
-    if _count_actors(scoped) >= 2:
+    if _count_actors(scoped, None) >= 2:
         return scoped
     owned = {r.clause for r in readings if r is not reading and r.date is not None and r.clause != clause}
     return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
 
 
-def _count_actors(mentions: list[Mention]) -> int:
-    return len({m.actor or m.office for m in mentions if m.kind in ("actor", "demonym", "title", "metonym")})
+def _count_actors(mentions: list[Mention], text: str | None = None) -> int:
+    """Distinct parties named; a title right beside a name is that person, not another party."""
+    names = set()
+    for m in mentions:
+        if m.kind not in ("actor", "demonym", "title", "metonym"):
+            continue
+        if m.kind == "title" and any(
+            o.kind == "actor" and (0 <= o.start - m.end <= 3 or 0 <= m.start - o.end <= 4) for o in mentions
+        ):
+            continue
+        names.add(m.actor or m.office)
+    return len(names)
 
 
 @cache
@@ -267,20 +306,31 @@ def _carried_mentions(
     text: str,
     reading: _Reading,
     scoped: list[Mention],
-    recent: list[list[Mention]],
+    context: _Context,
     language: str,
     gazetteer: Gazetteer,
 ) -> list[Mention]:
     """Actors a sentence refers back to: "Dia juga...", "the two leaders", "sanksi tersebut"."""
+    recent = context.recent
     if not recent:
         return []
-    count = _count_actors(scoped)
+    count = _count_actors(scoped, text)
     if count >= 2:
         return []
     sentence = reading.sentence.text
-    previous = [m for m in recent[-1] if m.kind in ("actor", "demonym", "title", "metonym")]
+    acting = ("actor", "demonym", "title", "metonym")
+    same_kind = [m for m in context.by_kind.get(reading.trigger.kind, []) if m.kind in acting]
+    previous = [m for m in recent[-1] if m.kind in acting]
+    if count == 0 and same_kind and (reading.reference or _reference_words(language).search(sentence)):
+        return same_kind  # "Latihan tersebut berlangsung 21-27 Desember": the drills told before
     if count == 0 or _group_pronouns(language).search(sentence):
-        return previous
+        # "the two leaders": gather back until two parties are named
+        gathered: list[Mention] = []
+        for mentions in reversed(recent):
+            gathered += [m for m in mentions if m.kind in acting]
+            if len({m.actor or m.office for m in gathered}) >= 2:
+                break
+        return gathered
     if _pronouns(language).search(sentence) or _reference_words(language).search(sentence):
         # "ia bertemu Putin": the person the text was about
         named = {m.actor for m in scoped}
@@ -315,7 +365,7 @@ def _build(
     reading: _Reading,
     readings: list[_Reading],
     in_sentence: list[Mention],
-    recent: list[list[Mention]],
+    context: _Context,
     language: str,
     gazetteer: Gazetteer,
     published,
@@ -330,7 +380,7 @@ def _build(
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
     scoped = _scope_mentions(reading, readings, in_sentence)
-    carried_in = _carried_mentions(text, reading, scoped, recent, language, gazetteer)
+    carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)
     carried = bool(carried_in)
     scoped = scoped + carried_in
     reading_actors = read_actors(
@@ -348,6 +398,8 @@ def _build(
     actors = reading_actors.actors
     if not actors:
         return None
+    if modality == "planned" and len(actors) < 2:
+        return None  # an announcement needs its parties named to be worth proposing
     if carried:
         # Carried-over actors came from an earlier sentence: they are participants here, not located by position.
         actors = [ActorRole(a.name, a.kind, a.role if a.role != "target" else "participant") for a in actors]

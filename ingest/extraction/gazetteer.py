@@ -124,11 +124,11 @@ class Gazetteer:
         return record["kind"] if record else None
 
     def country_of(self, name: str) -> str | None:
-        """The country a person belongs to, or the country itself; organisations have none."""
+        """The country a person (or a national company) belongs to, or the country itself."""
         record = self.by_name.get(name)
         if record is None:
             return None
-        if record["kind"] == "person":
+        if record["kind"] in ("person", "organisation"):
             country = record.get("country")
             return country if self.kind_of(country) == "country" else None
         return name if record["kind"] == "country" else None

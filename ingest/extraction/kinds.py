@@ -157,6 +157,19 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
         "not_negation": re.compile(masked.format(alternation(negation.get("not_negation") or [])), flags),
         "plan_before": re.compile(wide_before.format(alternation(modality.get("before") or [])), flags),
         "plan_after": re.compile(after.format(alternation(modality.get("after") or [])), flags),
+        "hypothetical": re.compile(wide_before.format(alternation(lexicon.get("hypothetical") or [])), flags),
+        "reference_before": re.compile(
+            (r"(?:{})\s*$" if language == "zh" else r"(?<!\w)(?:{})\s+(?:\w+\s+)?$").format(
+                alternation(lexicon.get("reference_before") or [])
+            ),
+            flags,
+        ),
+        "reference_after": re.compile(
+            (r"^(?:{})" if language == "zh" else r"^\s+(?:{})(?!\w)").format(
+                alternation(lexicon.get("reference_after") or [])
+            ),
+            flags,
+        ),
     }
 
 
@@ -174,6 +187,17 @@ def is_negated(before: str, after: str, language: str | None) -> bool:
 def is_planned(before: str, after: str, language: str | None) -> bool:
     cues = _cue_patterns(normalise_language(language))
     return bool(cues["plan_before"].search(before) or cues["plan_after"].search(after[:60]))
+
+
+def is_hypothetical(before: str, language: str | None) -> bool:
+    """ "if it were attacked", "jika diserang", "если", "如果": nothing happened."""
+    return bool(_cue_patterns(normalise_language(language))["hypothetical"].search(before))
+
+
+def is_reference(before: str, after: str, language: str | None) -> bool:
+    """ "latihan tersebut", "this exercise", "эти учения", "该演习": the event the text already told."""
+    cues = _cue_patterns(normalise_language(language))
+    return bool(cues["reference_before"].search(before) or cues["reference_after"].search(after))
 
 
 def plover_for(kind: str, language: str | None = "en") -> tuple[str | None, str | None]:

@@ -229,33 +229,45 @@ def resolve_actor(name: str, kind: str) -> Actor:
     return actor
 
 
-_TITLES = {
-    "call": "{all} hold a phone call",
-    "meeting": "{all} meet",
-    "visit": "{initiator} visits {target}",
-    "summit": "{all} at a summit",
-    "agreement": "{all} reach an agreement",
-    "statement": "{initiator} issues a statement on {target}",
-    "exercise": "{all} hold joint exercises",
-    "invasion": "{initiator} invades {target}",
-    "attack": "{initiator} attacks {target}",
-    "sanction": "{initiator} imposes sanctions on {target}",
-    "other": "{all}",
-}
-
-
 def title_for(kind: str, actors: list[tuple[Actor, str]], location: str | None) -> str:
-    names = [actor.name for actor, _ in actors] or ["Unknown actors"]
+    """A readable headline for a new event: who did what, to whom, where."""
+    people = [a.name for a, _ in actors if a.kind == Actor.Kind.PERSON]
+    groups = [a.name for a, _ in actors if a.kind != Actor.Kind.PERSON]
     initiators = [a.name for a, role in actors if role == "initiator"]
     targets = [a.name for a, role in actors if role == "target"]
-    template = _TITLES.get(kind, "{all}")
-    if ("{initiator}" in template and not initiators) or ("{target}" in template and not targets):
-        template = "{all}: " + kind
-    title = template.format(
-        all=_join(names), initiator=_join(initiators), target=_join(targets or ([location] if location else []))
-    )
-    if location and kind in {"meeting", "summit", "agreement"}:
-        title += f" in {location}"
+    # Leaders speak, meet and visit; states invade, sanction and drill.
+    if kind in {"exercise", "invasion", "attack", "sanction"}:
+        names = groups or people
+    else:
+        names = people or groups
+    names = names or ["Unknown actors"]
+    subject = _join(initiators or names[:1] if kind in {"visit", "statement", "invasion", "attack", "sanction"}
+                    else names)
+    others = [n for n in (targets or names) if n not in subject]
+    where = f" in {location}" if location else ""
+    if kind == "call":
+        title = f"{subject} speak by phone" if len(names) > 1 else f"{subject} holds a phone call"
+    elif kind == "meeting":
+        title = (f"{_join(names)} meet" if len(names) > 1 else f"{subject} holds talks") + where
+    elif kind == "visit":
+        homes = {a.country.name for a, _ in actors if a.kind == Actor.Kind.PERSON and a.country_id}
+        abroad = [g for g in groups if g not in homes and g not in subject]
+        destination = location or _join([t for t in targets if t not in subject]) or _join(abroad or others)
+        title = f"{subject} visits {destination}" if destination else f"{subject} on an official visit"
+    elif kind == "summit":
+        organisations = [a.name for a, _ in actors if a.kind == Actor.Kind.ORGANISATION]
+        title = f"{_join(organisations) or _join(names)} summit{where}"
+    elif kind == "agreement":
+        title = f"{_join(names)} sign an agreement{where}"
+    elif kind == "statement":
+        title = f"{subject} issues a statement" + (f" on {_join(others)}" if others else "")
+    elif kind == "exercise":
+        title = f"{_join(names)} hold joint exercises" if len(names) > 1 else f"{subject} holds exercises"
+    elif kind in {"invasion", "attack", "sanction"}:
+        verb = {"invasion": "invades", "attack": "attacks", "sanction": "sanctions"}[kind]
+        title = f"{subject} {verb} {_join(others)}" if others else f"{subject}: {kind}"
+    else:
+        title = f"{_join(names)}{where}"
     return title[0].upper() + title[1:]
 
 

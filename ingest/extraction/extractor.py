@@ -239,12 +239,18 @@ def _bind_dates(
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
         free = [r for r in readings if r.date is None and not r.reference]
         same = [r for r in free if r.clause == clause]
+        if any(not r.trigger.weak for r in same):
+            same = [r for r in same if not r.trigger.weak]  # "objected to the Treaty on Tuesday": the objection
         if same:
             chosen = min(same, key=lambda r: (_priority(r.trigger.kind), _distance(r.trigger, date)))
             if chosen.trigger.kind in SHAREABLE_KINDS:
                 # "held talks and signed a joint statement on Tuesday": the talks and the signing share the day
                 for other in same:
-                    if other.trigger.kind in SHAREABLE_KINDS and other.trigger.kind != chosen.trigger.kind:
+                    if (
+                        other.trigger.kind in SHAREABLE_KINDS
+                        and other.trigger.kind != chosen.trigger.kind
+                        and not other.trigger.weak
+                    ):
                         other.date = date
         else:
             anaphoric = "day(s) from" in date.trail
@@ -275,7 +281,7 @@ def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: li
     scoped = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
     if _count_actors(scoped, None) >= 2:
         return scoped
-    owned = {r.clause for r in readings if r is not reading and r.date is not None and r.clause != clause}
+    owned = {r.clause for r in readings if r is not reading and r.clause != clause}
     return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
 
 
@@ -323,14 +329,33 @@ def _carried_mentions(
     previous = [m for m in recent[-1] if m.kind in acting]
     if count == 0 and same_kind and (reading.reference or _reference_words(language).search(sentence)):
         return same_kind  # "Latihan tersebut berlangsung 21-27 Desember": the drills told before
+    if _group_pronouns(language).search(sentence):
+        # "the two leaders": the two people the text was about
+        named = {m.actor for m in scoped}
+        count = len({m.actor for m in scoped if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"})
+        people: list[Mention] = []
+        for mentions in reversed(recent):
+            for m in mentions:
+                if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person" and m.actor not in named:
+                    if m.actor not in {p.actor for p in people}:
+                        people.append(m)
+            if len(people) + count >= 2:
+                return people
     if count == 0 or _group_pronouns(language).search(sentence):
-        # "the two leaders": gather back until two parties are named
         gathered: list[Mention] = []
         for mentions in reversed(recent):
             gathered += [m for m in mentions if m.kind in acting]
             if len({m.actor or m.office for m in gathered}) >= 2:
                 break
         return gathered
+    if same_kind and count == 1:
+        # "The U.S. Treasury announced the sanctions on Wednesday": the parties of the sanctions told before
+        named = {m.actor for m in scoped}
+        return [
+            m
+            for m in same_kind
+            if m.actor not in named and m.kind != "title" and gazetteer.kind_of(m.actor) != "person"
+        ]
     if _pronouns(language).search(sentence) or _reference_words(language).search(sentence):
         # "ia bertemu Putin": the person the text was about
         named = {m.actor for m in scoped}

@@ -59,6 +59,7 @@ class Trigger:
     plover_mode: str | None
     directed: bool
     passive: bool
+    weak: bool = False  # a noun like "treaty" that names a thing more often than an event
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class _Entry:
     plover_mode: str | None
     directed: bool
     passive: bool
+    weak: bool
 
 
 def _bounded(source: str, language: str) -> str:
@@ -90,6 +92,7 @@ def _entries(language: str) -> tuple[_Entry, ...]:
                     plover_mode=item.get("plover_mode", spec.get("plover_mode")),
                     directed=item.get("directed", kind in DIRECTED_KINDS),
                     passive=item.get("passive", False),
+                    weak=item.get("weak", False),
                 )
             )
     return tuple(entries)
@@ -125,7 +128,9 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
             taken.append((start, end, entry))
     taken.sort(key=lambda t: t[0])
     return [
-        Trigger(e.kind, offset + s, offset + end, text[s:end], e.plover_type, e.plover_mode, e.directed, e.passive)
+        Trigger(
+            e.kind, offset + s, offset + end, text[s:end], e.plover_type, e.plover_mode, e.directed, e.passive, e.weak
+        )
         for s, end, e in taken
     ]
 

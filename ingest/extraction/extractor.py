@@ -327,7 +327,7 @@ def _carried_mentions(
     acting = ("actor", "demonym", "title", "metonym")
     same_kind = [m for m in context.by_kind.get(reading.trigger.kind, []) if m.kind in acting]
     previous = [m for m in recent[-1] if m.kind in acting]
-    if count == 0 and same_kind and (reading.reference or _reference_words(language).search(sentence)):
+    if count == 0 and same_kind:
         return same_kind  # "Latihan tersebut berlangsung 21-27 Desember": the drills told before
     if _group_pronouns(language).search(sentence):
         # "the two leaders": the two people the text was about
@@ -400,7 +400,9 @@ def _build(
     date = reading.date
     modality = "planned" if reading.planned else "asserted"
     if date is not None and reading.planned and date.relative and published_day and date.earliest < published_day:
-        date = _forward(text, reading.sentence, date, published, language)
+        date = _reread(text, reading.sentence, date, published, language, "future")
+    elif date is not None and not reading.planned and date.relative and published_day and date.earliest > published_day:
+        date = _reread(text, reading.sentence, date, published, language, "past")  # told as done: the last one
     if date is not None and published_day and date.earliest > published_day + datetime.timedelta(days=1):
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
@@ -458,10 +460,10 @@ def _build(
     )
 
 
-def _forward(text: str, sentence: Sentence, date: DateMention, published, language: str) -> DateMention:
-    """A planned event's year-less date is the next one, not the last: re-read it looking forward."""
+def _reread(text: str, sentence: Sentence, date: DateMention, published, language: str, prefer: str) -> DateMention:
+    """Re-read a year-less date in one direction: forward for what is planned, back for what was done."""
     local_start = date.start - sentence.start
-    for mention in find_dates(sentence.text, published=published, language=language, prefer="future"):
+    for mention in find_dates(sentence.text, published=published, language=language, prefer=prefer):
         if mention.start == local_start:
             shift = sentence.start
             return DateMention(

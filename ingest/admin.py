@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
 
-from .models import Article, Outlet
+from .models import Article, Feed, Outlet
 
 
 @admin.register(Outlet)
@@ -53,8 +53,29 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Content", {"classes": ["collapse"], "fields": ["source_name", "content_hash", "is_html", "raw", "text"]}),
     ]
 
+    actions = ["retry_failed"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(event_total=Count("evidence__event", distinct=True))
+
+    def get_urls(self):
+        from django.urls import path
+
+        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="ingest_article_upload")
+        return [upload, *super().get_urls()]
+
+    def upload_view(self, request):
+        from ingest.admin_upload import handle_upload
+
+        return handle_upload(self, request)
+
+    @admin.action(description="Retry the selected failed articles")
+    def retry_failed(self, request, queryset):
+        from ingest.sources import retry_article
+
+        failed = queryset.filter(status=Article.Status.FAILED).values_list("pk", flat=True)
+        retried = sum(retry_article(pk) for pk in failed)
+        self.message_user(request, f"{retried} failed article(s) queued again.")
 
     @admin.display(description="events found", ordering="event_total")
     def events_found(self, article: Article) -> int:
@@ -65,3 +86,28 @@ class ArticleAdmin(admin.ModelAdmin):
         if not article.url:
             return "—"
         return format_html('<a href="{}" rel="noopener noreferrer" target="_blank">{}</a>', article.url, article.url)
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "outlet", "active", "poll_minutes", "last_polled", "last_new_entries", "has_error"]
+    list_editable = ["active", "poll_minutes"]
+    list_filter = ["active", "outlet"]
+    list_select_related = ["outlet"]
+    search_fields = ["url", "title", "outlet__name"]
+    autocomplete_fields = ["outlet"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    readonly_fields = ["etag", "last_modified", "last_polled", "last_new_entries", "error", "created"]
+    actions = ["poll_now"]
+
+    @admin.display(description="error", boolean=True)
+    def has_error(self, feed: Feed) -> bool:
+        return bool(feed.error)
+
+    @admin.action(description="Poll the selected feeds now")
+    def poll_now(self, request, queryset):
+        from ingest.tasks import poll_feed_task
+
+        for pk in queryset.values_list("pk", flat=True):
+            poll_feed_task.delay_on_commit(feed_id=pk)
+        self.message_user(request, f"{queryset.count()} feed(s) queued for polling.")

@@ -49,6 +49,13 @@ def _passive_pattern(language: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
+def after_locative(text: str, mention: Mention, language: str | None) -> bool:
+    """ "di Beijing", "in Moscow", "в Москве", "在北京": a place where, not a party who acts."""
+    return bool(
+        _locative_pattern(normalise_language(language)).search(text[max(0, mention.start - 12) : mention.start])
+    )
+
+
 def describes_person(mention: Mention, mentions: list[Mention], text: str) -> bool:
     """A title directly before or after a person's name is that person's description."""
     for other in mentions:

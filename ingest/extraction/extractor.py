@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .actors import ActorRole, countries_of, read_actors
+from .actors import ActorRole, after_locative, countries_of, read_actors
 from .candidates import EXTRACTOR_VERSION, Candidate, Evidence, format_end
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer, Mention
@@ -52,6 +52,7 @@ class _Reading:
 class _Context:
     recent: list[list[Mention]]
     by_kind: dict[str, list[Mention]]
+    people: list[Mention]  # one mention per person named so far, the most named first
 
 
 def extract(
@@ -74,6 +75,7 @@ def extract(
     recent: list[list[Mention]] = []  # actor mentions of the last usable sentences, newest last
     by_kind: dict[str, list[Mention]] = {}  # actor mentions of the last sentence with a trigger of each kind
     anchor: DateMention | None = None  # the day of the last dated event, for "the same day"
+    seen_people: list[Mention] = []
     for sentence in sentences:
         if not sentence.usable:
             continue
@@ -88,7 +90,7 @@ def extract(
             if sentence.start <= t.start and t.end <= sentence.end and not any(a <= t.start < b for a, b, _ in phrases)
         ]
         readings = _read_sentence(text, sentence, language, sentence_dates, own)
-        context = _Context(recent, by_kind)
+        context = _Context(recent, by_kind, _most_named(seen_people))
         for reading in readings:
             candidate = _build(
                 text, reading, readings, in_sentence, context, language, gazetteer, published, published_day
@@ -98,6 +100,7 @@ def extract(
             (dated if candidate.date is not None else undated).append(candidate)
             if candidate.date is not None and candidate.date.precision == "day" and candidate.modality == "asserted":
                 anchor = candidate.date
+        seen_people += [m for m in in_sentence if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
         if in_sentence:
             recent = (recent + [in_sentence])[-CARRY_BACK:]
             for reading in readings:
@@ -285,9 +288,12 @@ def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: li
     return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
 
 
-def _count_actors(mentions: list[Mention], text: str | None = None) -> int:
-    """Distinct parties named; a title right beside a name is that person, not another party."""
-    names = set()
+def _count_actors(
+    mentions: list[Mention], text: str | None = None, gazetteer: Gazetteer | None = None, language: str = "en"
+) -> int:
+    """Distinct parties named: a title beside a name is that person, a person stands for their country,
+    and a capital after a locative is where it happened, not who took part."""
+    parties = set()
     for m in mentions:
         if m.kind not in ("actor", "demonym", "title", "metonym"):
             continue
@@ -295,8 +301,13 @@ def _count_actors(mentions: list[Mention], text: str | None = None) -> int:
             o.kind == "actor" and (0 <= o.start - m.end <= 3 or 0 <= m.start - o.end <= 4) for o in mentions
         ):
             continue
-        names.add(m.actor or m.office)
-    return len(names)
+        if m.kind == "metonym" and text is not None and after_locative(text, m, language):
+            continue
+        name = m.actor or m.office
+        if gazetteer is not None and m.actor:
+            name = gazetteer.country_of(m.actor) or m.actor
+        parties.add(name)
+    return len(parties)
 
 
 @cache
@@ -306,6 +317,16 @@ def _group_pronouns(language: str) -> re.Pattern:
     if language == "zh":
         return re.compile(body)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _most_named(people: list[Mention]) -> list[Mention]:
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for mention in people:
+        counts[mention.actor] = counts.get(mention.actor, 0) + 1
+        last[mention.actor] = mention
+    order = sorted(counts, key=lambda name: (-counts[name], -people.index(last[name])))
+    return [last[name] for name in order]
 
 
 def _carried_mentions(
@@ -320,7 +341,7 @@ def _carried_mentions(
     recent = context.recent
     if not recent:
         return []
-    count = _count_actors(scoped, text)
+    count = _count_actors(scoped, text, gazetteer, language)
     if count >= 2:
         return []
     sentence = reading.sentence.text
@@ -331,16 +352,12 @@ def _carried_mentions(
         return same_kind  # "Latihan tersebut berlangsung 21-27 Desember": the drills told before
     if _group_pronouns(language).search(sentence):
         # "the two leaders": the two people the text was about
+        # "the two leaders" are the people the article is about: the most named so far
         named = {m.actor for m in scoped}
         count = len({m.actor for m in scoped if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"})
-        people: list[Mention] = []
-        for mentions in reversed(recent):
-            for m in mentions:
-                if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person" and m.actor not in named:
-                    if m.actor not in {p.actor for p in people}:
-                        people.append(m)
-            if len(people) + count >= 2:
-                return people
+        people = [m for m in context.people if m.actor not in named][: max(0, 2 - count)]
+        if people and len(people) + count >= 2:
+            return people
     if count == 0 or _group_pronouns(language).search(sentence):
         gathered: list[Mention] = []
         for mentions in reversed(recent):

@@ -176,3 +176,15 @@ class TestSweepStuck:
         assert sources.sweep_stuck() == {"requeued": 0, "failed": 1}
         assert Article.objects.get(pk=fresh.pk).status == Article.Status.QUEUED
         assert "gave up" in Article.objects.get(pk=hopeless.pk).error
+
+
+class TestIngestCommand:
+    def test_it_takes_urls_and_feeds(self, local_site, django_capture_on_commit_callbacks, capsys):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("ingest", local_site.url("/article.html"))
+            call_command("ingest", "--feed", local_site.url("/feed.xml"))
+
+        out = capsys.readouterr().out
+        assert "queued" in out and "added" in out
+        assert Article.objects.get(source_name=local_site.url("/article.html")).status == Article.Status.EXTRACTED
+        assert Feed.objects.get().outlet.domain == "127.0.0.1"

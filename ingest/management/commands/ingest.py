@@ -35,11 +35,18 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--published", help="publication date-time with offset, for files without a dateline")
         parser.add_argument("--language", help="ISO 639-1 code (id, en, ru, zh); detected when absent")
+        parser.add_argument("--feed", action="store_true", help="the http(s) URLs given are RSS/Atom feeds to follow")
 
-    def handle(self, *args, paths, published, language, **options):
+    def handle(self, *args, paths, published, language, feed=False, **options):
         published = parse_published(published)
         failures = 0
-        for item in self.expand(paths):
+        web = [p for p in paths if p.lower().startswith(("http://", "https://"))]
+        paths = [p for p in paths if p not in web]
+        failures += self.ingest_web(web, as_feed=feed)
+        items = list(self.expand(paths))
+        for number, item in enumerate(items, 1):
+            if len(items) > 20 and number % 10 == 0:
+                self.stderr.write(f"[{number}/{len(items)}] {100 * number // len(items)}%")
             if "error" in item:
                 self.stderr.write(item["error"])
                 failures += 1
@@ -49,6 +56,28 @@ class Command(BaseCommand):
             failures += not self.ingest_one(**item)
         if failures:
             raise CommandError(f"{failures} input(s) could not be ingested (see above); the others were.")
+
+    def ingest_web(self, urls: list[str], *, as_feed: bool) -> int:
+        """Queue URLs (fetched by the worker) or feeds (polled now, then on their schedule)."""
+        from ingest import sources
+
+        failures = 0
+        for number, url in enumerate(urls, 1):
+            try:
+                if as_feed:
+                    feed, created = sources.submit_feed(url)
+                    self.stdout.write(f"{url}: feed {feed.pk} {'added' if created else 'already followed'}")
+                else:
+                    submission = sources.submit_url(url)
+                    article = Article.objects.get(pk=submission.article.pk)
+                    state = "queued" if submission.created else "already known"
+                    self.stdout.write(f"{url}: article {article.pk} {state} ({article.status})")
+            except UnusableArticle as exc:
+                self.stderr.write(str(exc))
+                failures += 1
+            if len(urls) > 20 and number % 10 == 0:
+                self.stderr.write(f"[{number}/{len(urls)}] {100 * number // len(urls)}%")
+        return failures
 
     def expand(self, paths):
         for name in paths:

@@ -131,13 +131,20 @@ def _blockers(language: str) -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+@cache
+def _when_after(language: str) -> re.Pattern:
+    words = "|".join(load_lexicon(language).get("when_markers") or []) or r"(?!)"
+    return re.compile(rf"\s*[,，]\s*(?:{words})(?!\w)", re.IGNORECASE)
+
+
 def _is_event_date(mention: DateMention, text: str, language: str) -> bool:
     """'since February', 'hingga 2030', '以来' mark a period's edge, not the day something happened."""
     if mention.precision in ("ref", "decade") or not mention.contract_date():
         return False
     before, after = _blockers(language)
     if before.search(text[max(0, mention.start - 30) : mention.start]):
-        return False
+        # "since November 2019, when they met": the when-clause tells what happened on that date
+        return bool(_when_after(language).match(text, mention.end))
     return not after.search(text[mention.end : mention.end + 20])
 
 
@@ -195,7 +202,7 @@ def _read_sentence(
         planned = is_planned(text[clause[0] : trigger.start], after, language)
         reference = is_reference(text[start : trigger.start], after, language)
         readings.append(_Reading(trigger, sentence, clause, planned, reference=reference))
-    _bind_dates(readings, in_sentence, clauses, _subordinate_clauses(text, clauses, language))
+    _bind_dates(readings, in_sentence, clauses, _subordinate_clauses(text, clauses, language), text, language)
     return _one_per_kind(readings)
 
 
@@ -234,6 +241,8 @@ def _bind_dates(
     dates: list[DateMention],
     clauses: list[tuple[int, int]],
     subordinate: set[tuple[int, int]],
+    text: str,
+    language: str,
 ) -> None:
     """Each date goes to one trigger: the most specific in its clause; else, from a plain clause
     ("On Monday, Xi met Putin"), the nearest trigger of a neighbouring clause without a date."""
@@ -257,9 +266,15 @@ def _bind_dates(
                         other.date = date
         else:
             anaphoric = "day(s) from" in date.trail
-            if clause is None or (clause in subordinate and not anaphoric):
+            if clause is None:
                 continue
             here = clauses.index(clause)
+            if clause in subordinate and not anaphoric:
+                # only "since November 2019, when they met": the next clause is the date's own
+                following = [r for r in free if here + 1 < len(clauses) and r.clause == clauses[here + 1]]
+                if following and _when_after(language).match(text, date.end):
+                    following[0].date = date
+                continue
             others = [r for r in free if not clause_has_date.get(r.clause) and abs(clauses.index(r.clause) - here) <= 2]
             if not others:
                 continue

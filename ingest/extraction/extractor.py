@@ -53,6 +53,7 @@ class _Context:
     recent: list[list[Mention]]
     by_kind: dict[str, list[Mention]]
     people: list[Mention]  # one mention per person named so far, the most named first
+    sentence_mentions: list[Mention]
 
 
 def extract(
@@ -90,7 +91,7 @@ def extract(
             if sentence.start <= t.start and t.end <= sentence.end and not any(a <= t.start < b for a, b, _ in phrases)
         ]
         readings = _read_sentence(text, sentence, language, sentence_dates, own)
-        context = _Context(recent, by_kind, _most_named(seen_people))
+        context = _Context(recent, by_kind, _most_named(seen_people), in_sentence)
         for reading in readings:
             candidate = _build(
                 text, reading, readings, in_sentence, context, language, gazetteer, published, published_day
@@ -297,8 +298,8 @@ def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: li
     """Mentions in the trigger's clause; widened to the sentence's clauses that no other dated trigger owns."""
     clause = reading.clause
     scoped = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
-    if _count_actors(scoped, None) >= 2:
-        return scoped
+    if _count_actors(scoped, None) >= 2 or reading.trigger.kind in ("invasion", "attack"):
+        return scoped  # who struck whom is told in the strike's own clause
     owned = {r.clause for r in readings if r is not reading and r.clause != clause}
     return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
 
@@ -360,34 +361,32 @@ def _carried_mentions(
     if count >= 2:
         return []
     sentence = reading.sentence.text
+    clause_text = text[reading.clause[0] : reading.clause[1]]
     acting = ("actor", "demonym", "title", "metonym")
     same_kind = [m for m in context.by_kind.get(reading.trigger.kind, []) if m.kind in acting]
     previous = [m for m in recent[-1] if m.kind in acting]
-    if count == 0 and same_kind:
-        return same_kind  # "Latihan tersebut berlangsung 21-27 Desember": the drills told before
-    if _group_pronouns(language).search(sentence):
-        # "the two leaders": the two people the text was about
+    if _group_pronouns(language).search(clause_text):
         # "the two leaders" are the people the article is about: the most named so far
         named = {m.actor for m in scoped}
-        count = len({m.actor for m in scoped if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"})
-        people = [m for m in context.people if m.actor not in named][: max(0, 2 - count)]
-        if people and len(people) + count >= 2:
+        persons = len({m.actor for m in scoped if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"})
+        people = [m for m in context.people if m.actor not in named][: max(0, 2 - persons)]
+        if people and len(people) + persons >= 2:
             return people
-    if count == 0 or _group_pronouns(language).search(sentence):
+    if count == 0 and same_kind:
+        return same_kind  # "Latihan tersebut berlangsung 21-27 Desember": the drills told before
+    if count <= 1 and _thing_pronouns(language).search(clause_text):
+        # "since it sent troops into Ukraine": the country named just before
+        before = [m for m in context.sentence_mentions if m.start < reading.clause[0] and m.kind in acting]
+        countries = [m for m in before if gazetteer.kind_of(m.actor or "") == "country"]
+        if countries:
+            return countries[-1:]
+    if count == 0:
         gathered: list[Mention] = []
         for mentions in reversed(recent):
             gathered += [m for m in mentions if m.kind in acting]
             if len({m.actor or m.office for m in gathered}) >= 2:
                 break
         return gathered
-    if same_kind and count == 1:
-        # "The U.S. Treasury announced the sanctions on Wednesday": the parties of the sanctions told before
-        named = {m.actor for m in scoped}
-        return [
-            m
-            for m in same_kind
-            if m.actor not in named and m.kind != "title" and gazetteer.kind_of(m.actor) != "person"
-        ]
     if _pronouns(language).search(sentence) or _reference_words(language).search(sentence):
         # "ia bertemu Putin": the person the text was about
         named = {m.actor for m in scoped}
@@ -397,12 +396,25 @@ def _carried_mentions(
             if people:
                 return people[:1]
         return [m for m in previous if m.actor not in named]
+    if same_kind and count == 1:
+        # "The U.S. Treasury announced the sanctions on Wednesday": the parties of the sanctions told before
+        named = {m.actor for m in scoped}
+        return [
+            m
+            for m in same_kind
+            if m.actor not in named and m.kind != "title" and gazetteer.kind_of(m.actor) != "person"
+        ]
     return []
 
 
 @cache
 def _pronouns(language: str) -> re.Pattern:
     return _word_pattern(language, load_lexicon(language).get("pronouns") or [])
+
+
+@cache
+def _thing_pronouns(language: str) -> re.Pattern:
+    return _word_pattern(language, load_lexicon(language).get("thing_pronouns") or [])
 
 
 @cache

@@ -65,8 +65,8 @@ def _persons(key: EventKey) -> set[str]:
 
 def _actors_agree(a: EventKey, b: EventKey) -> str | None:
     persons_a, persons_b = _persons(a), _persons(b)
-    if persons_a and persons_b and not persons_a & persons_b:
-        return None  # Wang Yi-Lavrov and Xi-Putin on the same day are two calls
+    if persons_a and persons_b and not (persons_a <= persons_b or persons_b <= persons_a):
+        return None  # Wang Yi-Lavrov and Xi-Putin, or Xi-Putin and Xi-Mishustin, on one day are two events
     ca, cb = set(a.countries), set(b.countries)
     if ca and cb:
         if ca == cb:

@@ -189,7 +189,7 @@ def split_clauses(sentence: str, language: str | None, protected: list[tuple[int
     for match in _clause_pattern(language).finditer(sentence):
         if any(start <= match.start() < end for start, end in protected):
             continue
-        if match.start() > cuts[-1]:
-            cuts.append(match.start())
+        if match.start() > cuts[-1] and sentence[cuts[-1] : match.start()].strip(" ,;:—–-"):
+            cuts.append(match.start())  # ", when" is one cut, not two
     cuts.append(len(sentence))
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

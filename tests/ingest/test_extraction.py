@@ -79,6 +79,30 @@ class TestPrecisionRules:
         )
 
 
+class TestContextDates:
+    def test_the_same_day_counts_from_the_last_event(self):
+        text = (
+            "Xi Jinping bertemu Vladimir Putin di Moskwa pada Senin (13/6/2022).\n"
+            "Pada hari yang sama, Xi Jinping bertemu Mikhail Mishustin."
+        )
+        assert sorted(e["date"] for e in events(text, "id")) == ["2022-06-13", "2022-06-13"]
+
+    def test_a_day_earlier_counts_back(self):
+        text = "Xi Jinping met Vladimir Putin on 13 June 2022.\nA day earlier, Xi Jinping met Mikhail Mishustin."
+        assert sorted(e["date"] for e in events(text, "en")) == ["2022-06-12", "2022-06-13"]
+
+    def test_since_a_date_when_dates_the_when_clause(self):
+        text = "It was their first meeting since November 2019, when Xi Jinping met Vladimir Putin in Brasilia."
+        assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("meeting", "2019-11")]
+
+    def test_a_referenced_event_takes_no_new_date(self):
+        text = "China dan Rusia menggelar latihan militer bersama pada Senin (13/6/2022).\nLatihan tersebut dibahas pada 2018."
+        assert [e["date"] for e in events(text, "id")] == ["2022-06-13"]
+
+    def test_a_hypothetical_attack_is_no_event(self):
+        assert events("On Monday, Joe Biden said the US would defend Taiwan if China attacked it.", "en") == []
+
+
 class TestNegation:
     def test_did_not_meet_gives_no_event(self):
         assert events("Xi Jinping did not meet Vladimir Putin on Monday.", "en") == []

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from . import selectors
 from .density import build_density
 from .models import Actor, ActorAlias, Event
+from .rows import RowContext, render_rows
 from .state import SOURCE_LANGUAGE_NAMES, TimelineState, find_actors, parse_state
 
 # htmx targets and the partial of timeline/index.html that answers each.
@@ -59,6 +60,11 @@ def index(request: HttpRequest) -> HttpResponse:
         context["newer_url"] = index_url + replace(state, after=page.newer, before=None).to_query(paging=True)
     if page.older:
         context["older_url"] = index_url + replace(state, after=None, before=page.older).to_query(paging=True)
+    open_event = None if _fragment_requested(request) else _open_event(state)
+    context["open_event"] = open_event
+    context["rows_html"] = render_rows(
+        context["rows"], RowContext(state, index_url, context["event_url_base"], open_event, request)
+    )
     if _fragment_requested(request) and (request.htmx.target or "").startswith(_ROWS_TARGET_PREFIX):
         # Infinite scroll: only the next rows, the address bar keeps the reader's state.
         return _vary(render(request, "timeline/index.html#rows", context))
@@ -68,7 +74,6 @@ def index(request: HttpRequest) -> HttpResponse:
         # The canonical address of this state (aliases resolved, blanks gone) for the address bar.
         response["HX-Push-Url"] = context["index_url"] + state.to_query(paging=True)
         return _vary(response)
-    context["open_event"] = _open_event(state)
     context["outlets"] = selectors.select_outlet_choices()
     context["languages"] = list(SOURCE_LANGUAGE_NAMES.items())
     context["kinds"] = Event.Kind.choices

@@ -192,7 +192,7 @@ class TestTimelineFilters:
 
         html = client.get(timeline_url, {"kind": "call"}).content.decode()
 
-        assert 'href="?kind=call&amp;actor=India" hx-get="?kind=call&amp;actor=India"' in html
+        assert 'href="/?actor=India&amp;kind=call" hx-get="/?actor=India&amp;kind=call"' in html
 
     def test_an_actor_can_be_given_by_id(self, client, timeline_url):
         make_event(title="China-India call", actors=("China", "India"))

@@ -10,7 +10,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/linimasa
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-fast venv chromium services migrate load-demo serve lint clean
+.PHONY: demo test test-fast venv chromium services migrate load-demo serve lint clean stack
 
 venv: $(STAMP)
 
@@ -56,6 +56,22 @@ test: venv chromium services
 # Everything but the browser and worker tests, on SQLite: a quick loop while coding.
 test-fast: venv
 	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) -m pytest -m "not browser and not worker" $(PYTEST_ARGS)
+
+# The deployed shape on one machine: gunicorn, a Celery worker and Celery beat against PostgreSQL and
+# Redis. Scale out by running more `celery -A config worker` on other machines with the same two URLs.
+STACK_DATABASE_URL ?= $(TEST_DATABASE_URL)
+STACK_BROKER_URL ?= redis://127.0.0.1:6379/0
+STACK_ENV := DATABASE_URL=$(STACK_DATABASE_URL) CELERY_BROKER_URL=$(STACK_BROKER_URL)
+
+stack: venv services
+	@$(VENV)/bin/gunicorn --version >/dev/null 2>&1 || { echo "make stack needs gunicorn: $(PY) -m pip install gunicorn"; exit 1; }
+	$(STACK_ENV) $(PY) manage.py migrate --noinput
+	$(STACK_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	trap 'kill 0' INT TERM EXIT; \
+	$(STACK_ENV) $(PY) -m celery -A config worker --loglevel=INFO -c $${WORKERS:-2} & \
+	$(STACK_ENV) $(PY) -m celery -A config beat --loglevel=INFO --schedule var/celerybeat-schedule & \
+	$(STACK_ENV) $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers $${WEB_WORKERS:-3} & \
+	wait
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -96,7 +96,10 @@ class TestContextDates:
         assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("meeting", "2019-11")]
 
     def test_a_referenced_event_takes_no_new_date(self):
-        text = "China dan Rusia menggelar latihan militer bersama pada Senin (13/6/2022).\nLatihan tersebut dibahas pada 2018."
+        text = (
+            "China dan Rusia menggelar latihan militer bersama pada Senin (13/6/2022).\n"
+            "Latihan tersebut dibahas pada 2018."
+        )
         assert [e["date"] for e in events(text, "id")] == ["2022-06-13"]
 
     def test_a_hypothetical_attack_is_no_event(self):

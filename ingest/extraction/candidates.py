@@ -7,9 +7,10 @@ from .dates import DateMention
 from .gazetteer import Gazetteer
 from .merging import EventKey
 
-EXTRACTOR_VERSION = "2026.11.1"
+EXTRACTOR_VERSION = "2026.11.2"
 # The JSON contract shows dates at day, month or year; finer internal precisions map onto them.
-CONTRACT_PRECISION = {"quarter": "month", "season": "month", "decade": "year"}
+# A season or quarter spans three months, which no single month can stand for: show its year.
+CONTRACT_PRECISION = {"quarter": "year", "season": "year", "decade": "year"}
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,16 @@ class Candidate:
         covered = {gazetteer.country_of(a.name) for a in self.actors if a.kind == "person"}
         return [a.name for a in self.actors if not (a.kind == "country" and a.name in covered)]
 
+    def contract_date(self) -> str | None:
+        if self.date_value and CONTRACT_PRECISION.get(self.precision) == "year":
+            return self.date_value[:4]
+        return self.date_value
+
     def to_contract(self) -> dict:
         primary = self.primary_evidence
         return {
             "kind": self.kind,
-            "date": self.date_value,
+            "date": self.contract_date(),
             "precision": CONTRACT_PRECISION.get(self.precision, self.precision),
             "date_end": self.date_end,
             "actors": self.contract_actors(),

@@ -33,6 +33,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ingest.extraction.dates_absolute import read_absolute
+
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 LANGUAGES = ("en", "id", "ru", "zh")
 REF_WINDOW = datetime.timedelta(days=90)
@@ -648,6 +650,17 @@ def ago_hit(ctx, start, end, amount, unit, direction) -> Found | None:
     return unit_hit(ctx, start, end, unit, direction * amount)
 
 
+def through_dateparser(ctx: Context, expression: str, precision: str, own: tuple, year_given: bool = True) -> tuple:
+    """(year, month, day) of an absolute expression as dateparser reads it; our lexicon's reading
+    `own` when dateparser's locale lacks the word ('Ags', 'в январе 2022') or the date does not exist."""
+    language = ctx.lex["language"]
+    order = ctx.lex.get("date_order") or ("YMD" if language == "zh" else "DMY")
+    reading = read_absolute(expression, language=language, precision=precision, year_given=year_given, date_order=order)
+    if reading is None:
+        return own
+    return reading.year, reading.month, reading.day
+
+
 def two_digit_year(short: int, base: Date | None) -> int:
     century = (base.year if base else 2000) // 100 * 100
     year = century + short
@@ -737,8 +750,9 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
         a, b, y = int(m["a"]), int(m["b"]), m["y"]
         if len(y) == 2 and m["sep"] == "-":
             return None  # "12-3-22" is more often a score or a code than a date
-        year = int(y) if len(y) == 4 else two_digit_year(int(y), ctx.base)
+        year = int(y) if len(y) == 4 else two_digit_year(int(y), ctx.base)  # the century is ours to choose
         d, mo = (b, a) if (mdy and a <= 12 and b <= 31) or (b > 12 and a <= 12) else (a, b)
+        year, mo, d = through_dateparser(ctx, f"{a}/{b}/{year}", "day", (year, mo, d))
         return day_hit(ctx, m.start(), m.end(), year, mo, d)
 
     g.add(
@@ -748,7 +762,9 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
     )
 
     def read_iso(m, ctx):
-        return day_hit(ctx, m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]))
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        y, mo, d = through_dateparser(ctx, f"{y}-{mo:02d}-{d:02d}", "day", (y, mo, d))
+        return day_hit(ctx, m.start(), m.end(), y, mo, d)
 
     g.add(rf"(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w/:]|[.\-]\d)", read_iso, "/.-")
 
@@ -759,25 +775,33 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
 
     g.add(r"\(\s*(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*\)", read_paren)
 
+    def written_day(m):
+        """Day and month word as written, without joiners and suffixes: '24 februari', 'june 15'."""
+        if m.start("m") < m.start("d"):
+            return f"{m['m']} {day_of(m['d'])}"
+        return f"{day_of(m['d'])} {m['m']}"
+
     def read_text_dmy(m, ctx):
-        return day_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m"]), day_of(m["d"]))
+        own = (int(m["y"]), month_of(m["m"]), day_of(m["d"]))
+        year, mo, d = through_dateparser(ctx, f"{written_day(m)} {m['y']}", "day", own)
+        return day_hit(ctx, m.start(), m.end(), year, mo, d)
 
     g.add(rf"(?P<d>{day}){of}\s+(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_text_dmy)
     if mdy:
         g.add(rf"(?P<m>{month})\.?\s+(?P<d>{day}),?\s+(?P<y>{YEAR}){end}", read_text_dmy)
 
     def read_text_dm(m, ctx):
+        # dateparser reads day and month only; the year is always ours (publication, 'tahun lalu')
+        _, mo, d = through_dateparser(ctx, written_day(m), "day", (None, month_of(m["m"]), day_of(m["d"])), False)
         relation = direction_of(m["after"], lex)  # "24 Mei lalu", "3 Juli mendatang"
         if relation:
             prefer = {"last": "past", "next": "future"}.get(relation)
-            return day_hit(
-                ctx, m.start(), m.end(), None, month_of(m["m"]), day_of(m["d"]), year_given=False, prefer=prefer
-            )
+            return day_hit(ctx, m.start(), m.end(), None, mo, d, year_given=False, prefer=prefer)
         if m["ry"]:
             year = shifted_year(m, ctx)
-            hit = year and day_hit(ctx, m.start(), m.end(), year, month_of(m["m"]), day_of(m["d"]))
+            hit = year and day_hit(ctx, m.start(), m.end(), year, mo, d)
             return hit and replace(hit, relative=True, reason=from_publication(ctx))
-        return day_hit(ctx, m.start(), m.end(), None, month_of(m["m"]), day_of(m["d"]), year_given=False)
+        return day_hit(ctx, m.start(), m.end(), None, mo, d, year_given=False)
 
     day_after = words(relation_words if relation_after else [])
     g.add(rf"(?P<d>{day}){of}\s+(?P<m>{month})(?!\w)(?:{relative_year}|\s+(?P<after>{day_after})(?!\w))?", read_text_dm)
@@ -785,7 +809,8 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
         g.add(rf"(?P<m>{month})\.?\s+(?P<d>{day})(?![\w%:]|[.,]\d)(?:{relative_year})?(?P<after>(?!x)x)?", read_text_dm)
 
     def read_month_year(m, ctx):
-        return month_hit(ctx, m.start(), m.end(), int(m["y"]), month_of(m["m"]))
+        year, mo, _ = through_dateparser(ctx, f"{m['m']} {m['y']}", "month", (int(m["y"]), month_of(m["m"]), None))
+        return month_hit(ctx, m.start(), m.end(), year, mo)
 
     g.add(rf"(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_month_year)
 
@@ -1066,7 +1091,9 @@ def build_chinese(g: Grammar) -> None:
         return replace(hit, earliest=earliest, latest=latest, qualifier=qualifier)
 
     def read_ymd(m, ctx):
-        return day_hit(ctx, m.start(), m.end(), int(m["y"]), int(m["m"]), int(m["d"]))
+        own = (int(m["y"]), int(m["m"]), int(m["d"]))
+        year, mo, d = through_dateparser(ctx, "{}年{}月{}日".format(*own), "day", own)
+        return day_hit(ctx, m.start(), m.end(), year, mo, d)
 
     g.add(rf"(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号]", read_ymd)
 
@@ -1091,7 +1118,8 @@ def build_chinese(g: Grammar) -> None:
     g.add(r"(?<![\d月日年])(?P<d>\d{1,2})\s*日(?![\d])", read_day_only)
 
     def read_ym(m, ctx):
-        return qualified(month_hit(ctx, m.start(), m.end(), int(m["y"]), int(m["m"])), m["q"], lex["month_qualifiers"])
+        year, mo, _ = through_dateparser(ctx, f"{m['y']}年{m['m']}月", "month", (int(m["y"]), int(m["m"]), None))
+        return qualified(month_hit(ctx, m.start(), m.end(), year, mo), m["q"], lex["month_qualifiers"])
 
     g.add(rf"(?P<y>{YEAR})\s*年\s*(?P<m>\d{{1,2}})\s*月份?(?P<q>{month_q})?(?![\d日号])", read_ym)
 

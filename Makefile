@@ -64,7 +64,6 @@ STACK_BROKER_URL ?= redis://127.0.0.1:6379/0
 STACK_ENV := DATABASE_URL=$(STACK_DATABASE_URL) CELERY_BROKER_URL=$(STACK_BROKER_URL)
 
 stack: venv services
-	@$(VENV)/bin/gunicorn --version >/dev/null 2>&1 || { echo "make stack needs gunicorn: $(PY) -m pip install gunicorn"; exit 1; }
 	$(STACK_ENV) $(PY) manage.py migrate --noinput
 	$(STACK_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	trap 'kill 0' INT TERM EXIT; \

@@ -149,13 +149,24 @@ def _is_event_date(mention: DateMention, text: str, language: str) -> bool:
     return not after.search(text[mention.end : mention.end + 20])
 
 
+@cache
+def _anaphoric_patterns(language: str) -> tuple[re.Pattern | None, tuple[tuple[re.Pattern, int], ...]]:
+    phrases = load_lexicon(language).get("anaphoric_dates") or {}
+    if not phrases:
+        return None, ()
+    bound = (lambda source: source) if language == "zh" else (lambda source: rf"(?<!\w)(?:{source})(?!\w)")
+    each = tuple((re.compile(bound(source), re.IGNORECASE), shift) for source, shift in phrases.items())
+    return re.compile("|".join(bound(source) for source in phrases), re.IGNORECASE), each
+
+
 def _anaphoric_phrases(text: str, language: str) -> list[tuple[int, int, int]]:
     """Spans of "pada hari yang sama", "a day earlier", "накануне", "同日", with their shift in days."""
-    phrases = load_lexicon(language).get("anaphoric_dates") or {}
+    any_phrase, each = _anaphoric_patterns(language)
+    if any_phrase is None or not any_phrase.search(text):
+        return []
     found = []
-    for source, shift in phrases.items():
-        bounded = source if language == "zh" else rf"(?<!\w)(?:{source})(?!\w)"
-        for match in re.finditer(bounded, text, re.IGNORECASE):
+    for pattern, shift in each:
+        for match in pattern.finditer(text):
             found.append((match.start(), match.end(), shift))
     return sorted(found)
 

@@ -181,8 +181,9 @@ class TimelineState:
         return pairs
 
     def to_query(self, **kwargs) -> str:
-        """'?actor=China&kind=call' or '?' alone: a link to exactly this state."""
-        return "?" + urlencode(self.to_pairs(**kwargs))
+        """'?actor=China&kind=call', or '' for the whole timeline: a link to exactly this state."""
+        pairs = self.to_pairs(**kwargs)
+        return "?" + urlencode(pairs) if pairs else ""
 
     def with_changes(self, **changes) -> "TimelineState":
         """A copy with some facets changed; paging and the open event start afresh."""

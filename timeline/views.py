@@ -54,7 +54,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "rows": selectors.arrange_rows(page.events, page.previous_date),
         "index_url": index_url,
         # Opening an event in place pushes this state plus ?event=<id>, so a reload reopens it.
-        "event_url_base": index_url + state_query + ("&" if state_query != "?" else "") + "event=",
+        "event_url_base": index_url + (state_query + "&" if state_query else "?") + "event=",
     }
     if page.newer:
         context["newer_url"] = index_url + replace(state, after=page.newer, before=None).to_query(paging=True)

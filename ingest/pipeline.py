@@ -110,8 +110,8 @@ def mark_failed(article_id: int, error: str) -> None:
 
 def record_candidate(article: Article, candidate) -> Event | None:
     """Merge one extracted candidate into the event it reports, or start a new event."""
-    if not candidate.date:
-        return None
+    if not candidate.date or not candidate.date_value or candidate.date.precision == "ref":
+        return None  # "recently" or "soon" cannot place an event on the timeline
     actors = [(resolve_actor(ref.name, ref.kind), ref.role) for ref in candidate.actors]
     key = candidate_key(candidate)
     event, reason = find_same_event(key)
@@ -121,7 +121,7 @@ def record_candidate(article: Article, candidate) -> Event | None:
             title=title_for(candidate.kind, actors, candidate.location)[:300],
             date_start=candidate.date.earliest,
             date_end=candidate.date.latest,
-            precision=candidate.date.precision if candidate.date.precision != "ref" else "day",
+            precision=candidate.date.precision,
             qualifier=candidate.date.qualifier or "",
             date_trail=candidate.date_trail,
             location=(candidate.location or "")[:200],

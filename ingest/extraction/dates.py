@@ -2,9 +2,31 @@
 
 The scan is a set of compiled regexes built from per-language word lists in
 lexicons/dates_<lang>.json; every hit becomes an interval (earliest, latest), a
-precision and a TIMEX3-style value. Arithmetic is exact for every form we accept,
-so we never let a parser fill in a day the text does not give ("pada Februari" is
-a month, not the 15th).
+precision and a TIMEX3-style value. We never let a parser fill in a day the text
+does not give ("pada Februari" is a month, not the 15th).
+
+What dateparser reads (dates_absolute.py, reused DateDataParser instances with a
+fixed language and date order, results cached per expression):
+- day-month-year and month-year written with a month name: "24 Februari 2022",
+  "June 15, 2022", "24 февраля 2022 года", "Februari 2022", "2022年2月";
+- numeric dates: "15/6/2022", "15.06.22", "2022-06-15", "2022年2月24日";
+- the day and month of year-less "24 Februari" / "June 15" (the year is ours).
+Our scan still finds these (a fast candidate scan, not search_dates over the text)
+and hands dateparser only the parts: day, month word, year. Where dateparser's
+locale lacks a word ("Ags", Russian "в январе 2022") our lexicon reads it.
+
+What stays ours, and why:
+- ranges, early/mid/late qualifiers, quarters, seasons, decades: dateparser has
+  no such forms;
+- years alone: only the scan knows when a number is a year ("pada 2020", not
+  "Olimpiade 2024"), and the interval is plain arithmetic;
+- the year of year-less dates, weekdays ("Rabu", "last Friday") and relative
+  phrases ("kemarin", "pekan lalu", "3 hari lalu", "bulan lalu"): they depend on
+  the publication date, prefer past/future and the sentence's tense; dateparser
+  reads nothing for "pekan lalu" or "Minggu lalu" (last week) and gives "bulan
+  lalu" a day; doing them here also keeps every dateparser result independent of
+  the article, so cacheable;
+- two-digit years ("15/6/22"): the century follows publication, not strptime.
 
 Decisions worth knowing:
 - A bare number is never a date. Years need a preposition, "tahun"/"the year", a

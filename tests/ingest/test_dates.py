@@ -213,3 +213,42 @@ class TestNormalizeDatesCommand:
 
         assert "error" in normalize_line("not json")
         assert "error" in normalize_line('{"id": 1, "text": "x", "published": "yesterday"}')
+
+
+class TestReadAbsolute:
+    """The dateparser layer: what it reads, what it refuses, and that its cache is safe."""
+
+    def test_month_names_and_abbreviations_are_read_by_dateparser(self):
+        from ingest.extraction.dates_absolute import read_absolute
+
+        reading = read_absolute("24 Feb. 2022", language="en", precision="day")
+        assert (reading.year, reading.month, reading.day) == (2022, 2, 24)
+        assert read_absolute("Pebruari 2022", language="id", precision="month").month == 2
+
+    def test_a_month_never_gets_the_day_dateparser_fills_in(self):
+        from ingest.extraction.dates_absolute import read_absolute
+
+        reading = read_absolute("februari 2022", language="id", precision="month")
+        assert (reading.year, reading.month, reading.day) == (2022, 2, None)
+
+    def test_a_reading_at_another_precision_is_refused(self):
+        from ingest.extraction.dates_absolute import read_absolute
+
+        assert read_absolute("februari 2022", language="id", precision="day") is None
+        assert read_absolute("31/2/2022", language="id", precision="day") is None
+        assert read_absolute("", language="id", precision="day") is None
+
+    def test_one_parser_is_kept_per_language_and_order(self):
+        from ingest.extraction.dates_absolute import get_parser
+
+        assert get_parser("id", "DMY") is get_parser("id", "DMY")
+        assert get_parser("en", "MDY") is not get_parser("id", "DMY")
+
+    def test_a_cached_year_less_date_still_takes_each_articles_year(self):
+        later = datetime.datetime(2023, 6, 15, tzinfo=datetime.UTC)
+        assert found("pada 24 Februari") == [("24 Februari", "2022-02-24")]
+        assert found("pada 24 Februari", published=later) == [("24 Februari", "2023-02-24")]
+
+    def test_words_dateparser_lacks_are_read_by_our_lexicon(self):
+        assert found("pada 17 Ags 2021") == [("17 Ags 2021", "2021-08-17")]
+        assert one("в январе 2022", language="ru").value == "2022-01"

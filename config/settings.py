@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "template_partials.apps.SimpleAppConfig",
     "ingest",
     "timeline",
+    "sharing",
 ]
 
 MIDDLEWARE = [

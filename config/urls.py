@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("ingest/", include("ingest.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("sharing.urls")),
     path("", include("timeline.urls")),
 ]

@@ -1,0 +1,121 @@
+"""Lexicons of date words (lexicons/dates_<lang>.json) and the Grammar that compiles them into patterns.
+
+Part of ingest.extraction.dates: the builders (dates_alphabetic, dates_chinese) add their
+patterns to a Grammar; find_dates runs them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+LANGUAGES = ("en", "id", "ru", "zh")
+
+
+@functools.cache
+def load_lexicon(language: str) -> dict:
+    with open(LEXICON_DIR / f"dates_{language}.json", encoding="utf-8") as handle:
+        return {**json.load(handle), "language": language}
+
+
+def words(items, *, names: bool = False, case_sensitive: bool = False) -> str:
+    """An alternation of words, longest first; spaces match any run of spaces.
+
+    Case variants are spelled out (lower, Capitalised, Title, UPPER) instead of using (?i),
+    so the regex engine can jump between possible first letters: several times faster.
+    Names under case_sensitive must be capitalised ("May", not the verb "may").
+    """
+    items = sorted(set(items), key=len, reverse=True)
+    if not items:
+        return r"(?!x)x"
+    forms: list[str] = []
+    for item in items:
+        variants = [item[:1].upper() + item[1:], item.upper()]
+        if not (names and case_sensitive):
+            variants += [item, item.title()]
+        forms += [form for form in dict.fromkeys(variants) if form not in forms]
+    forms.sort(key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) + ")"
+
+
+def needed_words(phrases) -> list[str]:
+    """One word of each phrase (its longest, the rarest in text) that a match of the phrase contains.
+
+    Only a sound pre-check for phrases matched as written (words() allows any run of spaces).
+    """
+    return [max(phrase.lower().split(), key=len) for phrase in phrases if phrase.strip()]
+
+
+def starts_clean(text: str, start: int, also: str = "") -> bool:
+    """No letter or digit (or one of `also`) right before `start`: the match begins a word."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before == "_" or before in also)
+
+
+def lookup(table: dict, key: str):
+    """Find a lexicon entry whatever the case and spacing of the matched text."""
+    return table.get(re.sub(r"\s+", " ", key.lower().rstrip(".")))
+
+
+def preceded_by(text: str, start: int, phrases: list[str]) -> bool:
+    before = text[max(0, start - 30) : start].lower()
+    return any(re.search(rf"(?<!\w){re.escape(p)}\s*$", before) for p in phrases)
+
+
+def followed_by(text: str, end: int, phrases: list[str]) -> bool:
+    after = text[end : end + 30].lower()
+    return any(re.match(rf"\s*{re.escape(p)}(?!\w)", after) for p in phrases)
+
+
+def direction_of(word: str | None, lex: dict) -> str | None:
+    if not word:
+        return None
+    word = re.sub(r"\s+", " ", word.lower())
+    for key, name in (("last_words", "last"), ("this_words", "this"), ("next_words", "next")):
+        if word in lex.get(key, []):
+            return name
+    return None
+
+
+class Grammar:
+    """The compiled patterns of one language, each with the function that reads its match."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self.lex = load_lexicon(language)
+        self.patterns: list[tuple[re.Pattern, Callable, str | None, tuple[str, ...], re.Pattern | None]] = []
+        lex = self.lex
+        joiners = words(lex.get("range_joiners", []))
+        self.range_gap = re.compile(rf"\s*{joiners}\s*$")
+        pairs = lex.get("range_pair_openers", {})
+        self.pair_gap = {opener: re.compile(rf"\s+{words([closer])}\s+$") for opener, closer in pairs.items()}
+        self.pair_open = re.compile(rf"(?<!\w)(?P<o>{words(lex.get('range_pair_openers', {}))})\s+$")
+        conjunctions = words(lex.get("conjunctions", []))
+        self.coordinated = re.compile(rf"(?<!\w)(?:\d{{4}}|\w+)\s*,?\s*{conjunctions}\s+$")
+        fillers = words(lex.get("qualifier_fillers", [])) + r"\s+"
+        self.qualifier_before = re.compile(
+            rf"(?<!\w)(?P<q>{words(lex.get('qualifiers', {}))})(?:\s*-\s*|\s+)(?:{fillers})?$"
+        )
+
+    def add(self, pattern: str, reader: Callable, clean_start: str | None = "", needs=(), core: str = "") -> None:
+        """A pattern and its reader; matches glued to a preceding word (or a char of `clean_start`) are skipped.
+
+        Two cheap pre-checks skip a pattern that cannot match the text: `needs`, lower-case strings
+        of which every match contains one ('musim', 'ago'), and `core`, a small regex every match
+        contains ('days ago' for '35 days ago'). A pattern that begins with a long alternation of
+        number words is slow to scan; its rare core is found ten times faster.
+        """
+        if self.language == "zh":
+            clean_start = None  # Chinese has no spaces: every position may start a date
+        compiled_core = re.compile(core) if core else None
+        self.patterns.append((re.compile(pattern), reader, clean_start, tuple(sorted(set(needs))), compiled_core))
+
+    def before(self, pattern: str) -> re.Pattern:
+        """A pattern that must end right where a match starts, searched in the few words before it."""
+        return re.compile(rf"(?:{pattern})$")

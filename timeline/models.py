@@ -3,6 +3,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .formatting import format_date_span
 
@@ -26,6 +27,8 @@ class Actor(models.Model):
     )
     wikidata_id = models.CharField(max_length=20, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -40,6 +43,8 @@ class ActorAlias(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     language = models.CharField(max_length=8, help_text="ISO 639-1 code: en, id, ru, zh...")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["language", "name"]
@@ -59,6 +64,8 @@ class Office(models.Model):
     title = models.CharField(max_length=200, help_text='e.g. "President of Russia"')
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True, help_text="Empty while still in office")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title", "start"]
@@ -152,6 +159,8 @@ class Event(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
+    # Who changed what and when (curators and the pipeline's refinements), for revert and the changelog.
+    history = HistoricalRecords(excluded_fields=["created", "updated"])
 
     class Meta:
         ordering = ["date_start", "id"]
@@ -193,6 +202,8 @@ class EventActor(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="roles")
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["role", "actor__name"]
         constraints = [models.UniqueConstraint(fields=["event", "actor"], name="event_actor_once")]
@@ -214,6 +225,10 @@ class Evidence(models.Model):
     confidence = models.FloatField(default=0.0)
     extractor_version = models.CharField(max_length=40)
     merge_reason = models.TextField(blank=True, help_text="Why this report was linked to the event")
+    # The date this source gave, before merging: sources a day apart are a date conflict to review.
+    reported_start = models.DateField(null=True, blank=True)
+    reported_end = models.DateField(null=True, blank=True)
+    reported_precision = models.CharField(max_length=8, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -225,3 +240,6 @@ class Evidence(models.Model):
 
     def __str__(self):
         return f"{self.article}: {self.sentence[:80]}"
+
+
+from .curation_models import CurationAction  # noqa: E402  (registers the model with this app)

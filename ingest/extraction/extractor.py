@@ -222,13 +222,14 @@ def _one_per_kind(readings: list[_Reading]) -> list[_Reading]:
     """ "arrived in Moscow on Wednesday for a four-day visit": two triggers, one visit. The first dated
     reading of a kind stands for the sentence; undated ones of that kind add nothing."""
     kept: list[_Reading] = []
-    dated = set()  # (kind, clause) already standing for the clause
+    dated: dict[tuple, set] = {}  # (kind, clause) already standing for the clause -> its dates
     for reading in sorted(readings, key=lambda r: (r.date is None, r.date.start if r.date else r.trigger.start)):
         key = (reading.trigger.kind, reading.clause)
-        if key in dated:
+        # "Thursday's deal builds on a treaty signed in July 2001": two dates of one kind, two events
+        if key in dated and (reading.date is None or reading.date.contract_date() in dated[key]):
             continue
         if reading.date is not None:
-            dated.add(key)
+            dated.setdefault(key, set()).add(reading.date.contract_date())
         elif any(k.trigger.kind == reading.trigger.kind and k.clause == reading.clause for k in kept):
             continue
         kept.append(reading)
@@ -262,6 +263,10 @@ def _bind_dates(
     for date in dates:
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
         free = [r for r in readings if r.date is None and not r.reference]
+        owner = _possessing_reading(text, date, free, language)
+        if owner is not None:
+            owner.date = date  # "Thursday's deal builds on a treaty signed in 2001": the deal's day
+            continue
         same = [r for r in free if r.clause == clause]
         if any(not r.trigger.weak for r in same):
             same = [r for r in same if not r.trigger.weak]  # "objected to the Treaty on Tuesday": the objection
@@ -292,6 +297,21 @@ def _bind_dates(
                 continue
             chosen = min(others, key=lambda r: _distance(r.trigger, date))
         chosen.date = date
+
+
+@cache
+def _possessive(language: str) -> re.Pattern | None:
+    source = load_lexicon(language).get("date_possessive")
+    return re.compile(rf"(?:{source})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE) if source else None
+
+
+def _possessing_reading(text: str, date: DateMention, free: list[_Reading], language: str) -> _Reading | None:
+    """The trigger a date owns by a possessive ("Monday's talks", "last week's phone call")."""
+    pattern = _possessive(language)
+    if pattern is None:
+        return None
+    after = [r for r in free if 0 <= r.trigger.start - date.end <= 40]
+    return next((r for r in after if pattern.match(text, date.end, r.trigger.start)), None)
 
 
 def _priority(kind: str) -> int:

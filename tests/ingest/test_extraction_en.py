@@ -26,3 +26,21 @@ class TestAnaphoricTalks:
             "Xi Jinping arrived in Moscow on Monday. After talks in the Kremlin, he and Vladimir Putin signed a pact."
         )
         assert ("agreement", "2023-09-11", ("China", "Russia")) in found
+
+
+class TestPossessiveDates:
+    def test_a_possessive_day_belongs_to_the_noun_it_owns(self):
+        found = summary(
+            "Tuesday's pact builds on an accord that Xi Jinping and Vladimir Putin signed in Beijing in May 2019."
+        )
+        assert ("agreement", "2019-05", ("China", "Russia")) in found
+
+    def test_two_dates_of_one_kind_in_a_clause_are_two_events(self):
+        found = summary("Wang Yi met Sergey Lavrov in March and met him again in Moscow in July.")
+        assert [d for k, d, _ in found if k == "meeting"] == ["2023-03", "2023-07"]
+
+
+class TestPeriodEdges:
+    def test_the_day_a_visit_ends_is_not_a_second_visit(self):
+        found = summary("Li Qiang arrived in Moscow on Tuesday for a three-day visit that ends on Thursday.")
+        assert [(k, d) for k, d, _ in found] == [("visit", "2023-09-12")]

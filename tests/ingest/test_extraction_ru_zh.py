@@ -1,0 +1,88 @@
+"""Russian and Chinese extraction one-liners: sentences written for these tests, events out."""
+
+import datetime
+
+from ingest.extraction import extract
+
+MSK = datetime.timezone(datetime.timedelta(hours=3))
+CST = datetime.timezone(datetime.timedelta(hours=8))
+PUBLISHED_RU = datetime.datetime(2024, 6, 20, 12, 0, tzinfo=MSK)
+PUBLISHED_ZH = datetime.datetime(2024, 6, 20, 12, 0, tzinfo=CST)
+
+
+def events(text, language):
+    published = PUBLISHED_ZH if language == "zh" else PUBLISHED_RU
+    return [c.to_contract() for c in extract(text, published=published, language=language)]
+
+
+def summary(text, language):
+    """Kind, date and parties (people counted through their countries, organisations by name)."""
+    found = []
+    for e in events(text, language):
+        parties = set(e["countries"]) | {r["name"] for r in e["roles"] if r["kind"] == "organisation"}
+        found.append((e["kind"], e["date"], sorted(parties)))
+    return found
+
+
+class TestRussianKinds:
+    def test_a_past_visit_told_with_the_imperfective_verb_is_a_visit(self):
+        found = summary("Министр Сергей Лавров посещал Китай в марте.", "ru")
+        assert found == [("visit", "2024-03", ["China", "Russia"])]
+
+    def test_taking_part_is_not_receiving_a_guest(self):
+        assert events("В марте Евросоюз принял участие в конференции по Китаю.", "ru") == []
+
+    def test_a_numbered_package_is_a_sanctions_package(self):
+        found = summary("В феврале Евросоюз утвердил 14-й пакет против России.", "ru")
+        assert found == [("sanction", "2024-02", ["European Union", "Russia"])]
+
+    def test_an_arrest_warrant_is_kept_as_other(self):
+        found = summary("Суд в Гааге 17 марта выдал ордер на арест президента России Владимира Путина.", "ru")
+        assert [kind for kind, _, _ in found] == ["other"]
+
+    def test_recalling_an_ambassador_is_kept_as_other(self):
+        found = summary("В апреле Литва отозвала посла из Китая.", "ru")
+        assert found == [("other", "2024-04", ["China", "Lithuania"])]
+
+
+class TestRussianReferences:
+    def test_the_leaders_in_the_genitive_are_the_people_told_before(self):
+        text = (
+            "Президент России Владимир Путин 18 июня провел переговоры с председателем КНР Си Цзиньпином. "
+            "Предыдущая встреча лидеров прошла в мае."
+        )
+        found = summary(text, "ru")
+        assert ("meeting", "2024-05", ["China", "Russia"]) in found
+
+    def test_by_their_results_dates_the_signing_on_the_talks_day(self):
+        text = (
+            "Президент России Владимир Путин и председатель КНР Си Цзиньпин провели переговоры 18 июня. "
+            "По их итогам был подписан пакет документов."
+        )
+        assert ("agreement", "2024-06-18", ["China", "Russia"]) in summary(text, "ru")
+
+
+class TestChineseKinds:
+    def test_countermeasures_are_a_sanction(self):
+        found = summary("6月10日，商务部宣布对立陶宛两家企业采取反制措施。", "zh")
+        assert found == [("sanction", "2024-06-10", ["China", "Lithuania"])]
+
+    def test_sanctions_against_russia_name_russia(self):
+        found = summary("欧盟6月10日通过新一轮对俄制裁方案。", "zh")
+        assert found == [("sanction", "2024-06-10", ["European Union", "Russia"])]
+
+    def test_downgrading_relations_is_kept_as_other(self):
+        found = summary("2021年，中方将同立陶宛的外交关系降为代办级。", "zh")
+        assert [kind for kind, _, _ in found] == ["other"]
+
+    def test_a_summit_that_will_open_later_is_planned(self):
+        found = events("上合组织峰会将于25日在阿斯塔纳举行，习近平和普京将出席。", "zh")
+        assert all(e["modality"] == "planned" and e["date"] >= "2024-06-20" for e in found)
+
+    def test_a_games_year_is_a_name_not_a_date(self):
+        found = summary("6月5日，习近平在北京同来华出席北京2022年冬奥会闭幕式的普京举行会谈。", "zh")
+        assert found == [("meeting", "2024-06-05", ["China", "Russia"])]
+
+    def test_the_same_day_dates_the_second_event(self):
+        text = "6月12日，习近平在北京会见俄罗斯总统普京。同一天，乌克兰总统泽连斯基访问美国。"
+        assert ("visit", "2024-06-12", ["Ukraine", "United States"]) in summary(text, "zh")

@@ -292,10 +292,25 @@ def _bind_dates(
                 if following and _when_after(language).match(text, date.end):
                     following[0].date = date
                 continue
-            others = [r for r in free if not clause_has_date.get(r.clause) and abs(clauses.index(r.clause) - here) <= 2]
-            if not others:
-                continue
-            chosen = min(others, key=lambda r: _distance(r.trigger, date))
+            open_ = [r for r in free if not clause_has_date.get(r.clause)]
+            # "signed the Treaty of Good-Neighbourliness, Friendship and Cooperation in the Kremlin, Monday":
+            # a date closing a sentence belongs to the trigger told before it, even across list commas.
+            # Never across a clause of its own ("met Putin after the court issued a warrant in March").
+            others = [
+                r
+                for r in open_
+                if r.trigger.end <= date.start
+                and 0 <= here - clauses.index(r.clause) <= 3
+                and not any(c in subordinate for c in clauses[clauses.index(r.clause) + 1 : here + 1])
+            ]
+            if others:
+                chosen = min(others, key=lambda r: _distance(r.trigger, date))
+                _share_date(chosen, [r for r in free if r.clause == chosen.clause], date)
+            else:
+                others = [r for r in open_ if abs(clauses.index(r.clause) - here) <= 2]
+                if not others:
+                    continue
+                chosen = min(others, key=lambda r: _distance(r.trigger, date))
         chosen.date = date
 
 
@@ -312,6 +327,16 @@ def _possessing_reading(text: str, date: DateMention, free: list[_Reading], lang
         return None
     after = [r for r in free if 0 <= r.trigger.start - date.end <= 40]
     return next((r for r in after if pattern.match(text, date.end, r.trigger.start)), None)
+
+
+def _share_date(chosen: _Reading, same: list[_Reading], date: DateMention) -> None:
+    """ "held talks and signed a joint statement on Tuesday": consultations of one clause share its day."""
+    if chosen.trigger.kind not in SHAREABLE_KINDS:
+        return
+    for other in same:
+        kind = other.trigger.kind
+        if kind in SHAREABLE_KINDS and kind != chosen.trigger.kind and not other.trigger.weak:
+            other.date = date
 
 
 def _priority(kind: str) -> int:

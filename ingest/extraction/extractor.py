@@ -99,7 +99,12 @@ def extract(
             if candidate is None:
                 continue
             (dated if candidate.date is not None else undated).append(candidate)
-            if candidate.date is not None and candidate.date.precision == "day" and candidate.modality == "asserted":
+            if (
+                candidate.date is not None
+                and candidate.date.precision == "day"
+                and candidate.modality == "asserted"
+                and candidate.date.latest == candidate.date.earliest  # "the same day" is never a span's
+            ):
                 anchor = candidate.date
         seen_people += [m for m in in_sentence if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
         if in_sentence:

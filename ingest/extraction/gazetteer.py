@@ -15,6 +15,7 @@ from .lexicons import LEXICON_DIR, load_lexicon, normalise_language
 from .trie import trie_regex
 
 CYRILLIC_SOFT_END = re.compile(r"[аеёиоуыэюяйь]{1,2}$")
+CYRILLIC_HARD_END = re.compile(r"^[А-ЯЁа-яё][а-яё]+[бвгджзклмнпрстфхцчшщ]$")
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,16 @@ def _is_case_sensitive(alias: str) -> bool:
 def _alias_regex(alias: str, language: str, capital_insensitive: bool = False) -> str:
     """Regex source for one alias: Russian words get room for case endings."""
     parts = []
-    for word in re.split(r"(\s+)", alias):
+    words = re.split(r"(\s+)", alias)
+    for index, word in enumerate(words):
         if not word or word.isspace():
             parts.append(r"\s+" if word else "")
             continue
         if language == "ru" and len(word) >= 4 and word != word.upper() and re.search("[а-яё]$", word):
             stem = CYRILLIC_SOFT_END.sub("", word) if len(CYRILLIC_SOFT_END.sub("", word)) >= 3 else word
             parts.append(re.escape(stem) + "[а-яё]{0,3}")
+        elif language == "ru" and index == len(words) - 1 and len(word) == 3 and CYRILLIC_HARD_END.search(word):
+            parts.append(re.escape(word) + "[а-яё]{0,2}")  # "Ли Цян" declines too: "с Ли Цяном", "в Риме"
         else:
             parts.append(re.escape(word))
     source = "".join(parts)

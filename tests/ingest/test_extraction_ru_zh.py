@@ -86,3 +86,20 @@ class TestChineseKinds:
     def test_the_same_day_dates_the_second_event(self):
         text = "6月12日，习近平在北京会见俄罗斯总统普京。同一天，乌克兰总统泽连斯基访问美国。"
         assert ("visit", "2024-06-12", ["Ukraine", "United States"]) in summary(text, "zh")
+
+
+class TestRussianNames:
+    def test_a_short_chinese_given_name_is_found_in_the_instrumental(self):
+        found = events("Президент России Владимир Путин 18 июня встретился в Кремле с Ли Цяном.", "ru")
+        assert [e["actors"] for e in found] == [["Vladimir Putin", "Li Qiang"]]
+
+
+class TestSameDay:
+    def test_the_same_day_is_the_day_of_the_event_not_of_a_visit_span(self):
+        text = (
+            "Президент России Владимир Путин 18 июня встретился с Си Цзиньпином, "
+            "который находится в Москве с визитом 17-19 июня. "
+            "В тот же день Ли Цян провел переговоры с Михаилом Мишустиным."
+        )
+        talks = [e for e in events(text, "ru") if "Li Qiang" in e["actors"]]
+        assert [(e["kind"], e["date"]) for e in talks] == [("meeting", "2024-06-18")]

@@ -104,6 +104,13 @@ def process_article(article_id: int) -> Article:
     return article
 
 
+def reextract_article(article_id: int) -> Article:
+    """Extract an article again with the current extractor: its reports merge into the events
+    they already support (evidence is unique per event, article and sentence), never duplicating."""
+    Article.objects.filter(pk=article_id).update(extractor_version="", status=Article.Status.FETCHED, error="")
+    return process_article(article_id)
+
+
 def mark_failed(article_id: int, error: str) -> None:
     Article.objects.filter(pk=article_id).update(status=Article.Status.FAILED, error=error[:2000])
 
@@ -133,6 +140,8 @@ def record_candidate(article: Article, candidate) -> Event | None:
         )
         reason = "first report of this event"
     else:
+        # The history of the event names the source that refined it (the public changelog reads it).
+        event._change_reason = f"article:{article.pk}"
         refine_event(event, candidate)
     for actor, role in actors:
         EventActor.objects.get_or_create(event=event, actor=actor, defaults={"role": role})
@@ -149,6 +158,9 @@ def record_candidate(article: Article, candidate) -> Event | None:
                 "confidence": candidate.confidence,
                 "extractor_version": candidate.extractor_version,
                 "merge_reason": reason,
+                "reported_start": candidate.date.earliest,
+                "reported_end": candidate.date.latest,
+                "reported_precision": candidate.date.precision,
             },
         )
     return event

@@ -100,3 +100,28 @@ def sweep_stuck_task() -> dict:
     if any(counts.values()):
         log.info("sweeper: %s", counts)
     return counts
+
+
+# Curation: extract again with the current extractor (admin action, new actor aliases).
+
+
+@shared_task(name="ingest.reextract_article", acks_late=True, reject_on_worker_lost=True, soft_time_limit=120)
+def reextract_article_task(*, article_id: int) -> str:
+    try:
+        article = pipeline.reextract_article(article_id)
+    except (pipeline.UnusableArticle, SoftTimeLimitExceeded) as exc:
+        pipeline.mark_failed(article_id, str(exc) or "extraction took too long")
+        return "failed"
+    return article.status
+
+
+@shared_task(name="ingest.reextract_mentioning", soft_time_limit=120)
+def reextract_mentioning_task(*, names: list[str]) -> int:
+    """Queue re-extraction of the articles whose text contains any of these (new) actor aliases."""
+    from ingest.reextraction import find_articles_mentioning
+
+    article_ids = find_articles_mentioning(names)
+    for article_id in article_ids:
+        reextract_article_task.delay(article_id=article_id)
+    log.info("aliases %s: %s article(s) queued for re-extraction", names, len(article_ids))
+    return len(article_ids)

@@ -242,4 +242,4 @@ class Evidence(models.Model):
         return f"{self.article}: {self.sentence[:80]}"
 
 
-from .curation_models import CurationAction  # noqa: E402  (registers the model with this app)
+from .curation_models import CurationAction  # noqa: E402, F401  (registers the model with this app)

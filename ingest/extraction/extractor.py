@@ -9,7 +9,7 @@ becomes further evidence of a dated event of the same kind and actors in the art
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .actors import ActorRole, after_locative, countries_of, read_actors
@@ -23,6 +23,8 @@ from .merging import merge_candidates
 from .sentences import Sentence, split_clauses, split_sentences
 
 CARRY_BACK = 3
+# Talks and calls last a day: "after talks in the Kremlin" dates the talks as well as what followed.
+ONE_DAY_KINDS = {"call", "meeting"}
 # Kinds that happen together on one occasion and share a clause's date; invasions and attacks
 # mentioned beside them are background with dates of their own.
 SHAREABLE_KINDS = {
@@ -46,6 +48,7 @@ class _Reading:
     date: DateMention | None = None
     carried: bool = False
     reference: bool = False  # "latihan tersebut", "this exercise": an event already told, not a new one
+    in_phrase: bool = False  # "after talks in the Kremlin": dated by the phrase it stands in
 
 
 @dataclass
@@ -54,6 +57,7 @@ class _Context:
     by_kind: dict[str, list[Mention]]
     people: list[Mention]  # one mention per person named so far, the most named first
     sentence_mentions: list[Mention]
+    dated_kinds: set[str] = field(default_factory=set)  # kinds of the dated events told so far
 
 
 def extract(
@@ -83,15 +87,20 @@ def extract(
         in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind != "ignore"]
         sentence_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
         phrases = [a for a in anaphoric if sentence.start <= a[0] < sentence.end]
-        if phrases and not sentence_dates:
+        dated_by_phrase = bool(phrases) and not sentence_dates
+        if dated_by_phrase:
             sentence_dates = _resolve_anaphoric(text, phrases, anchor or _last_day_before(dates, sentence.start))
         own = [
             t
             for t in triggers
-            if sentence.start <= t.start and t.end <= sentence.end and not any(a <= t.start < b for a, b, _ in phrases)
+            if sentence.start <= t.start
+            and t.end <= sentence.end
+            and (
+                (dated_by_phrase and t.kind in ONE_DAY_KINDS) or not any(a <= t.start < b for a, b, _ in phrases)
+            )
         ]
         readings = _read_sentence(text, sentence, language, sentence_dates, own)
-        context = _Context(recent, by_kind, _most_named(seen_people), in_sentence)
+        context = _Context(recent, by_kind, _most_named(seen_people), in_sentence, {c.kind for c in dated})
         for reading in readings:
             candidate = _build(
                 text, reading, readings, in_sentence, context, language, gazetteer, published, published_day
@@ -219,7 +228,14 @@ def _read_sentence(
         planned = is_planned(text[clause[0] : trigger.start], after, language)
         reference = is_reference(text[start : trigger.start], after, language)
         readings.append(_Reading(trigger, sentence, clause, planned, reference=reference))
-    _bind_dates(readings, in_sentence, clauses, _subordinate_clauses(text, clauses, language), text, language)
+    # "signed a declaration after talks in the Kremlin": the talks inside the date phrase take its day
+    inside = {id(r): d for r in readings for d in in_sentence if d.start <= r.trigger.start < d.end}
+    outside = [r for r in readings if id(r) not in inside]
+    _bind_dates(outside, in_sentence, clauses, _subordinate_clauses(text, clauses, language), text, language)
+    for reading in readings:
+        if id(reading) in inside and not reading.reference:
+            reading.date = inside[id(reading)]
+            reading.in_phrase = True
     return _one_per_kind(readings)
 
 
@@ -357,6 +373,8 @@ def _distance(trigger: Trigger, date: DateMention) -> int:
 
 def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: list[Mention]) -> list[Mention]:
     """Mentions in the trigger's clause; widened to the sentence's clauses that no other dated trigger owns."""
+    if reading.in_phrase:
+        return in_sentence  # "After talks in the Kremlin, he and Putin signed...": the sentence's parties talked
     clause = reading.clause
     scoped = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
     if _count_actors(scoped, None) >= 2 or reading.trigger.kind in ("invasion", "attack"):
@@ -426,8 +444,15 @@ def _carried_mentions(
     acting = ("actor", "demonym", "title", "metonym")
     same_kind = [m for m in context.by_kind.get(reading.trigger.kind, []) if m.kind in acting]
     previous = [m for m in recent[-1] if m.kind in acting]
-    if _group_pronouns(language).search(clause_text):
-        # "the two leaders" are the people the article is about: the most named so far
+    if count <= 1 and _relative_pronouns(language).match(clause_text.lstrip(" ,;:—–-")):
+        # "met Li Qiang, who is in Moscow on a visit": the relative clause's subject is the person just named
+        named = {m.actor for m in scoped}
+        before = [m for m in context.sentence_mentions if m.start < reading.clause[0] and m.kind == "actor"]
+        if before and before[-1].actor not in named:
+            return before[-1:]
+    if _group_pronouns(language).search(text[reading.sentence.start : reading.clause[1]]):
+        # "the two leaders" (here or as the subject of an earlier clause of the sentence) are the people
+        # the article is about: the most named so far
         named = {m.actor for m in scoped}
         persons = len({m.actor for m in scoped if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"})
         people = [m for m in context.people if m.actor not in named][: max(0, 2 - persons)]
@@ -449,8 +474,16 @@ def _carried_mentions(
                 break
         return gathered
     if _pronouns(language).search(sentence) or _reference_words(language).search(sentence):
-        # "ia bertemu Putin": the person the text was about
+        # "ia bertemu Putin": the person the text was about, first one named earlier in the same sentence
         named = {m.actor for m in scoped}
+        earlier = [
+            m
+            for m in context.sentence_mentions
+            if m.start < reading.clause[0] and m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"
+        ]
+        earlier = [m for m in earlier if m.actor not in named]
+        if earlier:
+            return earlier[:1]
         for mentions in reversed(recent):
             people = [m for m in mentions if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
             people = [m for m in people if m.actor not in named]
@@ -471,6 +504,11 @@ def _carried_mentions(
 @cache
 def _pronouns(language: str) -> re.Pattern:
     return _word_pattern(language, load_lexicon(language).get("pronouns") or [])
+
+
+@cache
+def _relative_pronouns(language: str) -> re.Pattern:
+    return _word_pattern(language, load_lexicon(language).get("relative_pronouns") or [])
 
 
 @cache
@@ -502,6 +540,8 @@ def _build(
     published_day: datetime.date | None,
 ) -> Candidate | None:
     trigger = reading.trigger
+    if reading.in_phrase and trigger.kind in context.dated_kinds:
+        return None  # "Seusai pembicaraan", "after the talks": the talks the article already told
     date = reading.date
     modality = "planned" if reading.planned else "asserted"
     if date is not None and reading.planned and date.relative and published_day and date.earliest < published_day:
@@ -530,8 +570,8 @@ def _build(
     actors = reading_actors.actors
     if not actors:
         return None
-    if modality == "planned" and len(actors) < 2:
-        return None  # an announcement needs its parties named to be worth proposing
+    if (modality == "planned" or reading.in_phrase) and len(actors) < 2:
+        return None  # an announcement, or talks only told as a date ("after talks"), need their parties named
     if carried:
         # Carried-over actors came from an earlier sentence: they are participants here, not located by position.
         actors = [ActorRole(a.name, a.kind, a.role if a.role != "target" else "participant") for a in actors]

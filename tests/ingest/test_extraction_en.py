@@ -44,3 +44,20 @@ class TestPeriodEdges:
     def test_the_day_a_visit_ends_is_not_a_second_visit(self):
         found = summary("Li Qiang arrived in Moscow on Tuesday for a three-day visit that ends on Thursday.")
         assert [(k, d) for k, d, _ in found] == [("visit", "2023-09-12")]
+
+
+class TestTalksInsideADatePhrase:
+    def test_talks_named_only_in_after_talks_are_a_meeting_of_that_day(self):
+        found = summary(
+            "Li Qiang landed in Moscow on Tuesday. "
+            "After talks at the Kremlin, he and Mikhail Mishustin signed a customs accord."
+        )
+        assert ("meeting", "2023-09-12", ("China", "Russia")) in found
+        assert ("agreement", "2023-09-12", ("China", "Russia")) in found
+
+    def test_after_the_talks_told_before_adds_no_second_meeting(self):
+        found = summary(
+            "Wang Yi met Sergey Lavrov in Beijing on Monday. "
+            "After the talks, Lavrov and a visiting Mongolian envoy signed a transit accord."
+        )
+        assert [(k, d) for k, d, _ in found if k == "meeting"] == [("meeting", "2023-09-11")]

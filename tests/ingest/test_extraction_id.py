@@ -40,3 +40,55 @@ class TestDateBinding:
     def test_a_date_of_an_earlier_clause_of_its_own_does_not_reach_back(self):
         text = "Xi menjadi tamu pertama yang bertemu Putin setelah Rusia menyerang Ukraina pada Februari."
         assert ("meeting", "2023-02") not in summary(text)
+
+
+class TestKindLexicon:
+    def test_an_inauguration_is_an_other_event(self):
+        text = "Xi Jinping dan Vladimir Putin meresmikan jembatan perbatasan di Heihe pada Senin (12/6)."
+        assert summary(text) == [("other", "2023-06-12")]
+
+    def test_a_video_link_alone_is_a_call(self):
+        text = "Xi Jinping berbicara dengan Vladimir Putin melalui sambungan video pada Senin (12/6)."
+        assert summary(text) == [("call", "2023-06-12")]
+
+    def test_a_resolution_passed_is_a_statement(self):
+        text = "Majelis Umum PBB mengesahkan resolusi yang mengecam Rusia atas perang di Ukraina pada Kamis (8/6)."
+        assert ("statement", "2023-06-08") in summary(text)
+
+    def test_a_quoted_concern_is_a_statement(self):
+        text = 'China pada Minggu menyatakan "keprihatinan mendalam" atas serangan Rusia ke Ukraina.'
+        assert ("statement", "2023-06-11") in summary(text)
+
+    def test_tariffs_imposed_are_a_sanction(self):
+        text = "Amerika Serikat mengenakan tarif tambahan terhadap barang-barang China pada Selasa (13/6)."
+        assert summary(text) == [("sanction", "2023-06-13")]
+
+
+class TestContextDates:
+    def test_a_few_hours_later_is_the_same_day(self):
+        text = (
+            "Wang Yi bertemu Sergey Lavrov di Jakarta pada Kamis (15/6). "
+            "Beberapa jam kemudian, Wang juga bertemu Menteri Luar Negeri AS Antony Blinken."
+        )
+        assert sorted(e["actors"][-1] for e in events(text) if e["date"] == "2023-06-15") == [
+            "Antony Blinken",
+            "Sergey Lavrov",
+        ]
+
+    def test_in_those_talks_dates_what_the_talks_brought(self):
+        text = (
+            "Xi Jinping dan Vladimir Putin menggelar pembicaraan melalui telepon pada Senin (12/6). "
+            "Dalam pembicaraan itu, keduanya menandatangani perpanjangan perjanjian kerja sama energi."
+        )
+        assert ("agreement", "2023-06-12") in summary(text)
+
+
+class TestClauses:
+    def test_an_acronym_in_brackets_does_not_cut_off_the_parties(self):
+        text = (
+            "Kontrak itu diteken antara Gazprom dan China National Petroleum Corporation (CNPC) "
+            "yang diteken pada Mei 2014."
+        )
+        found = events(text)
+        assert [(e["kind"], e["date"]) for e in found] == [("agreement", "2014-05")]
+        assert set(found[0]["countries"]) == {"Russia", "China"}

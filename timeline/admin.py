@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
+from .density import mark_timeline_changed
 from .models import Actor, ActorAlias, Event, EventActor, Evidence, Office
 
 
@@ -142,6 +143,7 @@ class EventAdmin(admin.ModelAdmin):
     def _set_status(self, request, queryset, status: str, verb: str) -> None:
         # Merged events keep their status: they live on through the event they were merged into.
         changed = queryset.exclude(status=Event.Status.MERGED).update(status=status)
+        mark_timeline_changed()  # update() sends no signals: drop the cached density strips here
         skipped = queryset.filter(status=Event.Status.MERGED).count()
         self.message_user(request, f"{changed} event{'s' if changed != 1 else ''} {verb}.", messages.SUCCESS)
         if skipped:

@@ -126,6 +126,17 @@ def _cache_key(state: TimelineState, level: str, window: Period | None) -> str:
     return f"timeline:density:{version}:{level}:{window.key if window else ''}:{facets}"
 
 
+def cached(name: str, compute):
+    """A value computed once per timeline version (and at most CACHE_SECONDS old)."""
+    version = cache.get_or_set(VERSION_KEY, 1, None)
+    key = f"timeline:{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def mark_timeline_changed() -> None:
     """Forget cached strips: called when events, their actors or their evidence change."""
     try:

@@ -204,8 +204,11 @@ def arrange_rows(events: list[Event], previous_date: datetime.date | None = None
     return rows
 
 
-def select_outlet_choices() -> list[Outlet]:
-    return list(Outlet.objects.order_by("name").only("name", "country", "language", "state_affiliated"))
+def select_outlet_choices() -> list[str]:
+    """Outlet names for the facet; cached with the density strips (outlets change rarely)."""
+    from .density import cached
+
+    return cached("outlets", lambda: list(Outlet.objects.order_by("name").values_list("name", flat=True)))
 
 
 def select_event_detail(events: QuerySet[Event] | None = None) -> QuerySet[Event]:

@@ -10,8 +10,10 @@ def _timeline_changed(sender, **kwargs) -> None:
 
 
 def connect_signals() -> None:
+    from ingest.models import Outlet
+
     from .models import Event, EventActor, Evidence
 
-    for model in (Event, EventActor, Evidence):
+    for model in (Event, EventActor, Evidence, Outlet):
         post_save.connect(_timeline_changed, sender=model, dispatch_uid=f"timeline-changed-save-{model.__name__}")
         post_delete.connect(_timeline_changed, sender=model, dispatch_uid=f"timeline-changed-delete-{model.__name__}")

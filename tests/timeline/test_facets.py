@@ -20,13 +20,6 @@ def event_titles(html: str) -> list[str]:
     return re.findall(r'<h5 class="event-title"><a [^>]*>([^<]+)</a>', html)
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def url():
     return reverse("timeline:index")

@@ -83,8 +83,9 @@ def select_timeline_events(state: TimelineState, included=(), excluded=()) -> Qu
 def with_provenance(events: QuerySet[Event]) -> QuerySet[Event]:
     """Actors, evidence, articles and outlets loaded in a fixed number of queries."""
     evidence = Evidence.objects.select_related("article__outlet").order_by("article__published", "start")
+    roles = EventActor.objects.select_related("actor__country").order_by("role", "actor__name")
     return selectors.annotate_source_counts(events).prefetch_related(
-        Prefetch("roles", queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name")),
+        Prefetch("roles", queryset=roles),
         Prefetch("evidence", queryset=evidence),
     )
 

@@ -1,0 +1,155 @@
+import datetime
+
+import pytest
+
+from sharing.models import Snapshot, Timeline
+from sharing.states import share_state
+from tests.factories import make_event
+from timeline.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response) -> list[str]:
+    return [e.title if hasattr(e, "title") else e["title"] for e in response.context["events"]]
+
+
+class TestShareView:
+    def test_it_saves_the_state_and_opens_it_at_its_short_link(self, client, events):
+        response = client.post("/t/", {"query": "kind=call"})
+        timeline = Timeline.objects.get()
+        assert response.status_code == 302
+        assert response["Location"] == f"/t/{timeline.slug}/"
+        page = client.get(response["Location"])
+        assert titles(page) == ["Xi and Putin talk by phone"]
+
+    def test_it_reuses_the_timeline_for_the_same_state(self, client, events):
+        client.post("/t/", {"query": "kind=call&actor=russia"})
+        client.post("/t/", {"query": "actor=Russia&kind=call"})  # same state, other order and case
+        assert Timeline.objects.count() == 1
+        assert Snapshot.objects.count() == 1
+
+    def test_unlisted_slugs_are_too_long_to_guess(self, client, events):
+        client.post("/t/", {"query": ""})
+        assert len(Timeline.objects.get().slug) >= 20
+
+    def test_it_refuses_a_state_the_page_would_refuse(self, client, events):
+        response = client.post("/t/", {"query": "kind=picnic"})
+        assert response.status_code == 400
+        assert "picnic" in response.content.decode()
+        assert not Timeline.objects.exists()
+
+    def test_htmx_gets_the_links_with_copy_buttons(self, client, events):
+        response = client.post("/t/", {"query": "kind=call"}, headers={"HX-Request": "true"})
+        html = response.content.decode()
+        timeline = Timeline.objects.get()
+        assert f"http://testserver/t/{timeline.slug}/" in html
+        assert "/as-of/" in html
+        assert "data-copy" in html
+
+    def test_anonymous_readers_cannot_make_public_timelines(self, client, events):
+        response = client.post("/t/", {"query": "", "visibility": "public"})
+        assert response.status_code == 400
+        assert not Timeline.objects.exists()
+
+    def test_the_timeline_page_offers_to_share_and_export_its_state(self, client, events):
+        html = client.get("/?kind=call").content.decode()
+        assert 'action="/t/"' in html
+        assert 'name="query" value="kind=call"' in html
+        assert "/export/events.csv?kind=call" in html
+
+
+class TestSharedTimeline:
+    def test_merged_events_follow_their_canonical_event(self, client, events):
+        duplicate = make_event(title="Phone call (duplicate report)", date_start=datetime.date(2022, 6, 15))
+        timeline, _ = share_state("kind=agreement", included=[duplicate.pk])
+        Event.objects.filter(pk=duplicate.pk).update(status="merged", merged_into=events["call"])
+        page = client.get(timeline.get_absolute_url())
+        assert "Xi and Putin talk by phone" in titles(page)
+        assert "Phone call (duplicate report)" not in titles(page)
+
+    def test_exclusions_hide_hand_picked_events(self, client, events):
+        timeline, _ = share_state("", excluded=[events["drills"].pk])
+        assert "Joint naval drills in the Sea of Japan" not in titles(client.get(timeline.get_absolute_url()))
+
+    def test_the_snapshot_keeps_events_and_dates_as_shared(self, client, events):
+        timeline, snapshot = share_state("kind=call")
+        Event.objects.filter(pk=events["call"].pk).update(date_start=datetime.date(2022, 6, 14),
+                                                          date_end=datetime.date(2022, 6, 14))
+        make_event(title="A later call", date_start=datetime.date(2023, 3, 1))
+        live = client.get(timeline.get_absolute_url())
+        frozen = client.get(snapshot.get_absolute_url())
+        assert titles(live) == ["Xi and Putin talk by phone", "A later call"]
+        assert titles(frozen) == ["Xi and Putin talk by phone"]
+        assert 'datetime="2022-06-15"' in frozen.content.decode()  # the date as it was when shared
+        assert 'datetime="2022-06-14"' in live.content.decode()
+        assert timeline.get_absolute_url() in frozen.content.decode()  # the live link stays beside it
+
+    def test_sharing_again_after_a_change_makes_a_new_snapshot(self, events):
+        timeline, first = share_state("kind=call")
+        make_event(title="A later call", date_start=datetime.date(2023, 3, 1))
+        _, second = share_state("kind=call")
+        assert first.key != second.key
+        assert [e["title"] for e in first.events] == ["Xi and Putin talk by phone"]
+
+    def test_private_timelines_are_hidden_from_others(self, client, events, django_user_model):
+        owner = django_user_model.objects.create_user("ana", password="pw-long-enough-123")
+        timeline, _ = share_state("", owner=owner, visibility="private")
+        assert client.get(timeline.get_absolute_url()).status_code == 404
+        client.force_login(owner)
+        assert client.get(timeline.get_absolute_url()).status_code == 200
+
+
+class TestPreviews:
+    def test_shared_pages_carry_open_graph_and_twitter_tags(self, client, events, previews_in_tmp):
+        timeline, _ = share_state("kind=call")
+        html = client.get(timeline.get_absolute_url()).content.decode()
+        assert f'property="og:image" content="http://testserver/t/{timeline.slug}/preview.png"' in html
+        assert 'name="twitter:card" content="summary_large_image"' in html
+        assert "application/json+oembed" in html
+
+    def test_event_pages_carry_open_graph_tags(self, client, events, previews_in_tmp):
+        html = client.get(events["call"].get_absolute_url()).content.decode()
+        assert f"/events/{events['call'].pk}/preview.png" in html
+        assert 'property="og:title"' in html
+
+    def test_the_preview_is_a_png_cached_on_disk(self, client, events, previews_in_tmp):
+        from PIL import Image
+
+        timeline, _ = share_state("")
+        response = client.get(f"/t/{timeline.slug}/preview.png")
+        assert response["Content-Type"] == "image/png"
+        files = list(previews_in_tmp.glob("*.png"))
+        assert len(files) == 1
+        image = Image.open(files[0])
+        assert image.size == (1200, 630)
+        client.get(f"/t/{timeline.slug}/preview.png")
+        assert list(previews_in_tmp.glob("*.png")) == files  # drawn once
+
+    def test_oembed_describes_the_embed(self, client, events, previews_in_tmp):
+        timeline, _ = share_state("")
+        url = f"http://testserver/t/{timeline.slug}/"
+        data = client.get("/oembed", {"url": url, "format": "json", "maxwidth": "400"}).json()
+        assert data["type"] == "rich"
+        assert f"/t/{timeline.slug}/embed" in data["html"]
+        assert data["width"] == 400
+
+    def test_oembed_refuses_other_links(self, client, events):
+        assert client.get("/oembed", {"url": "http://testserver/admin/"}).status_code == 404
+
+
+class TestEmbed:
+    def test_only_the_embed_page_may_be_framed(self, client, events):
+        timeline, _ = share_state("")
+        embed = client.get(f"/t/{timeline.slug}/embed")
+        page = client.get(timeline.get_absolute_url())
+        assert "X-Frame-Options" not in embed
+        assert "frame-ancestors *" in embed["Content-Security-Policy"]
+        assert page["X-Frame-Options"] == "DENY"
+        assert client.get("/")["X-Frame-Options"] == "DENY"
+
+    def test_the_embed_lists_the_events(self, client, events):
+        timeline, _ = share_state("kind=exercise")
+        html = client.get(f"/t/{timeline.slug}/embed").content.decode()
+        assert "Joint naval drills in the Sea of Japan" in html
+        assert "Xi and Putin" not in html

@@ -92,3 +92,17 @@ class TestClauses:
         found = events(text)
         assert [(e["kind"], e["date"]) for e in found] == [("agreement", "2014-05")]
         assert set(found[0]["countries"]) == {"Russia", "China"}
+
+
+class TestActors:
+    def test_the_international_criminal_court_is_a_party(self):
+        text = "Mahkamah Pidana Internasional menerbitkan surat perintah penangkapan untuk Putin pada 17 Maret."
+        found = events(text)
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2023-03-17")]
+        assert "International Criminal Court" in found[0]["actors"]
+
+    def test_the_indonesian_armed_forces_stand_for_indonesia(self):
+        text = "TNI dan Angkatan Laut Rusia membuka latihan bersama di Surabaya pada Senin (5/6)."
+        found = events(text)
+        assert [(e["kind"], e["date"]) for e in found] == [("exercise", "2023-06-05")]
+        assert set(found[0]["countries"]) == {"Indonesia", "Russia"}

@@ -1,0 +1,1 @@
+"""Operations: health checks, structured request and task logs, task failure counts, framing opt-in."""

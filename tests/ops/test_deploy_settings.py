@@ -1,0 +1,37 @@
+"""Production settings, checked the way an operator would: `check --deploy` in a fresh process."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args: str, **env_overrides: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL", "DEBUG", "SECRET_KEY"}}
+    env.update(env_overrides, LINIMASA_QUIET="1")
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+class TestDeployCheck:
+    def test_production_variables_give_no_warnings(self):
+        result = run_manage(
+            "check", "--deploy", "--fail-level", "WARNING",
+            DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="linimasa.example.org",
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "no issues" in result.stdout
+
+    def test_debug_off_without_a_secret_key_refuses_to_start(self):
+        result = run_manage("check", DEBUG="0", ALLOWED_HOSTS="linimasa.example.org")
+        assert result.returncode != 0
+        assert "SECRET_KEY must be set" in result.stderr
+
+    def test_development_defaults_are_flagged_by_the_deploy_check(self):
+        result = run_manage("check", "--deploy", "--fail-level", "WARNING")
+        assert result.returncode != 0
+        assert "security.W018" in result.stderr + result.stdout  # DEBUG on

@@ -1,0 +1,54 @@
+"""Every response carries the security headers; framing is refused unless a view opts in."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
+
+from ops.security import allow_framing
+
+pytestmark = pytest.mark.django_db
+
+
+class TestSecurityHeaders:
+    def test_the_timeline_forbids_inline_script_and_framing(self, client):
+        response = client.get("/")
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self'" in policy
+        assert "'unsafe-inline'" not in policy
+        assert "'unsafe-eval'" not in policy
+        assert "frame-ancestors 'none'" in policy
+        assert response["X-Frame-Options"] == "DENY"
+
+    def test_responses_say_how_much_referrer_to_send_and_not_to_sniff(self, client):
+        response = client.get("/")
+        assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert response["X-Content-Type-Options"] == "nosniff"
+
+    @override_settings(SECURE_HSTS_SECONDS=31536000, SECURE_SSL_REDIRECT=True)
+    def test_https_requests_get_hsts_and_plain_http_is_redirected(self, client):
+        assert "max-age=31536000" in client.get("/", secure=True)["Strict-Transport-Security"]
+        redirect = client.get("/events/1/")
+        assert redirect.status_code == 301
+        assert redirect["Location"].startswith("https://")
+
+    @override_settings(SECURE_SSL_REDIRECT=True)
+    def test_the_health_check_answers_over_plain_http(self, client):
+        assert client.get("/healthz").status_code == 200
+
+    def test_the_page_loads_htmx_from_our_own_static_files(self, client):
+        html = client.get("/").content.decode()
+        assert 'src="/static/django_htmx/htmx' in html
+        assert '"includeIndicatorStyles": false' in html
+
+
+class TestAllowFraming:
+    def test_an_embed_view_may_be_framed_by_any_site(self, client):
+        from csp.middleware import CSPMiddleware
+        from django.middleware.clickjacking import XFrameOptionsMiddleware
+
+        view = allow_framing(lambda request: HttpResponse("embed"))
+        handler = XFrameOptionsMiddleware(CSPMiddleware(view))
+        response = handler(RequestFactory().get("/embed/"))
+        assert "X-Frame-Options" not in response
+        assert "frame-ancestors *" in response["Content-Security-Policy"]
+        assert "script-src 'self'" in response["Content-Security-Policy"]

@@ -283,7 +283,12 @@ def _bind_dates(
     clause_has_date = {c: any(c[0] <= d.start < c[1] for d in dates) for c in clauses}
     for date in dates:
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
-        free = [r for r in readings if r.date is None and not r.reference]
+        # "said on Friday he would visit in May": a weekday told before a planned trigger dates the telling
+        free = [
+            r
+            for r in readings
+            if r.date is None and not r.reference and not (r.planned and date.relative and r.trigger.start > date.end)
+        ]
         owner = _possessing_reading(text, date, free, language)
         if owner is not None:
             owner.date = date  # "Thursday's deal builds on a treaty signed in 2001": the deal's day

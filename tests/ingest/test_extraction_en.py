@@ -61,3 +61,16 @@ class TestTalksInsideADatePhrase:
             "After the talks, Lavrov and a visiting Mongolian envoy signed a transit accord."
         )
         assert [(k, d) for k, d, _ in found if k == "meeting"] == [("meeting", "2023-09-11")]
+
+
+class TestPlannedEvents:
+    def test_an_invitation_to_visit_is_planned(self):
+        found = events("Vladimir Putin on Tuesday invited the Chinese leader Xi Jinping to visit Moscow in the spring.")
+        assert all(e["modality"] == "planned" for e in found if e["kind"] == "visit")
+
+    def test_the_day_of_the_telling_goes_to_the_call_not_to_the_planned_visit(self):
+        found = summary(
+            "Xi Jinping on Monday invited Vladimir Putin to visit Beijing next year, telling him in a video call."
+        )
+        assert ("call", "2023-09-11", ("China", "Russia")) in found
+        assert ("visit", "2023-09-11", ("China", "Russia")) not in found

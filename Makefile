@@ -69,7 +69,7 @@ stack: venv services
 	trap 'kill 0' INT TERM EXIT; \
 	$(STACK_ENV) $(PY) -m celery -A config worker --loglevel=INFO -c $${WORKERS:-2} & \
 	$(STACK_ENV) $(PY) -m celery -A config beat --loglevel=INFO --schedule var/celerybeat-schedule & \
-	$(STACK_ENV) $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers $${WEB_WORKERS:-3} & \
+	$(STACK_ENV) $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi & \
 	wait
 
 lint: venv

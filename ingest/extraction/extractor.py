@@ -80,6 +80,7 @@ def extract(
     recent: list[list[Mention]] = []  # actor mentions of the last usable sentences, newest last
     by_kind: dict[str, list[Mention]] = {}  # actor mentions of the last sentence with a trigger of each kind
     anchor: DateMention | None = None  # the day of the last dated event, for "the same day"
+    anchors: dict[str, DateMention] = {}  # the day of the last dated event of each kind, for "after the talks"
     seen_people: list[Mention] = []
     for sentence in sentences:
         if not sentence.usable:
@@ -89,7 +90,9 @@ def extract(
         phrases = [a for a in anaphoric if sentence.start <= a[0] < sentence.end]
         dated_by_phrase = bool(phrases) and not sentence_dates
         if dated_by_phrase:
-            sentence_dates = _resolve_anaphoric(text, phrases, anchor or _last_day_before(dates, sentence.start))
+            sentence_dates = _resolve_anaphoric(
+                text, phrases, anchor or _last_day_before(dates, sentence.start), anchors, triggers
+            )
         own = [
             t
             for t in triggers
@@ -115,6 +118,8 @@ def extract(
                 and candidate.date.latest == candidate.date.earliest  # "the same day" is never a span's
             ):
                 anchor = candidate.date
+                if candidate.kind in ONE_DAY_KINDS:  # talks last a day; "during the visit" may be any of its days
+                    anchors[candidate.kind] = candidate.date
         seen_people += [m for m in in_sentence if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
         if in_sentence:
             recent = (recent + [in_sentence])[-CARRY_BACK:]
@@ -189,15 +194,24 @@ def _last_day_before(dates: list[DateMention], position: int) -> DateMention | N
     return max((d for d in dates if d.end <= position and d.precision == "day"), key=lambda d: d.start, default=None)
 
 
-def _resolve_anaphoric(text: str, phrases: list[tuple[int, int, int]], anchor: DateMention | None) -> list[DateMention]:
-    """A day counted from the day of the event the text was just telling about."""
-    if anchor is None:
-        return []
+def _resolve_anaphoric(
+    text: str,
+    phrases: list[tuple[int, int, int]],
+    anchor: DateMention | None,
+    anchors: dict[str, DateMention] | None = None,
+    triggers: list[Trigger] = (),
+) -> list[DateMention]:
+    """A day counted from the day of the event the text was just telling about; a phrase that names
+    its event ("会谈后", "по итогам переговоров") counts from the last event of that kind."""
     resolved = []
     for start, end, shift in phrases:
-        day = anchor.earliest + datetime.timedelta(days=shift)
+        named = [t.kind for t in triggers if start <= t.start < end]
+        base = next((anchors[kind] for kind in named if anchors and kind in anchors), anchor)
+        if base is None:
+            continue
+        day = base.earliest + datetime.timedelta(days=shift)
         trail = (
-            f"'{text[start:end]}' -> {day.isoformat()}: {shift:+d} day(s) from '{anchor.expression}' ({anchor.value})"
+            f"'{text[start:end]}' -> {day.isoformat()}: {shift:+d} day(s) from '{base.expression}' ({base.value})"
         )
         resolved.append(
             DateMention(start, end, text[start:end], day, day, "day", None, day.isoformat(), None, True, trail)
@@ -438,9 +452,7 @@ def _carried_mentions(
     gazetteer: Gazetteer,
 ) -> list[Mention]:
     """Actors a sentence refers back to: "Dia juga...", "the two leaders", "sanksi tersebut"."""
-    recent = context.recent
-    if not recent:
-        return []
+    recent = context.recent  # may be empty: the first sentence can still refer within itself
     count = _count_actors(scoped, text, gazetteer, language)
     if count >= 2:
         return []
@@ -448,7 +460,7 @@ def _carried_mentions(
     clause_text = text[reading.clause[0] : reading.clause[1]]
     acting = ("actor", "demonym", "title", "metonym")
     same_kind = [m for m in context.by_kind.get(reading.trigger.kind, []) if m.kind in acting]
-    previous = [m for m in recent[-1] if m.kind in acting]
+    previous = [m for m in recent[-1] if m.kind in acting] if recent else []
     if count <= 1 and _relative_pronouns(language).match(clause_text.lstrip(" ,;:—–-")):
         # "met Li Qiang, who is in Moscow on a visit": the relative clause's subject is the person just named
         named = {m.actor for m in scoped}

@@ -103,3 +103,35 @@ class TestSameDay:
         )
         talks = [e for e in events(text, "ru") if "Li Qiang" in e["actors"]]
         assert [(e["kind"], e["date"]) for e in talks] == [("meeting", "2024-06-18")]
+
+
+class TestRussianReferencesInOneSentence:
+    def test_a_relative_clause_acts_for_the_person_just_named(self):
+        text = "Владимир Путин 18 июня принял Ли Цяна, который находится в Москве с визитом 17-19 июня."
+        visits = [e for e in events(text, "ru") if e["kind"] == "visit"]
+        assert ["Li Qiang" in e["actors"] for e in visits] == [True]
+
+    def test_the_leaders_as_subject_reach_the_dates_after_a_dash(self):
+        text = (
+            "Президент России Владимир Путин 18 июня провел переговоры с председателем КНР Си Цзиньпином. "
+            "В этом году лидеры уже общались — 21 января по видеосвязи."
+        )
+        assert ("call", "2024-01-21", ["China", "Russia"]) in summary(text, "ru")
+
+    def test_he_is_the_person_named_earlier_in_the_same_sentence(self):
+        text = (
+            "Президент России Владимир Путин 18 июня провел переговоры с председателем КНР Си Цзиньпином. "
+            "Для Си Цзиньпина это вторая поездка: накануне он побывал в Казахстане."
+        )
+        visits = [e for e in events(text, "ru") if e["kind"] == "visit"]
+        assert [(e["date"], "Xi Jinping" in e["actors"]) for e in visits] == [("2024-06-17", True)]
+
+
+class TestChinesePhraseDates:
+    def test_after_the_talks_counts_from_the_talks_not_from_an_older_call(self):
+        text = (
+            "6月18日，习近平在北京同俄罗斯总统普京举行会谈。"
+            "去年12月15日，两国元首曾举行视频会晤。"
+            "会谈后，两国元首共同见证签署了多份合作文件。"
+        )
+        assert ("agreement", "2024-06-18", ["China", "Russia"]) in summary(text, "zh")

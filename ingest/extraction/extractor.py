@@ -398,7 +398,10 @@ def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: li
     scoped = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
     if _count_actors(scoped, None) >= 2 or reading.trigger.kind in ("invasion", "attack"):
         return scoped  # who struck whom is told in the strike's own clause
-    owned = {r.clause for r in readings if r is not reading and r.clause != clause}
+    # a planned trigger's clause before this one lends its parties: "invited Xi to visit, telling him in a call"
+    owned = {
+        r.clause for r in readings if r is not reading and r.clause != clause and not (r.planned and r.clause < clause)
+    }
     return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
 
 

@@ -162,7 +162,8 @@ def _is_event_date(mention: DateMention, text: str, language: str) -> bool:
     if mention.precision in ("ref", "decade") or not mention.contract_date():
         return False
     before, after = _blockers(language)
-    if before.search(text[max(0, mention.start - 30) : mention.start]):
+    # "с 7 по 10 мая", "from 7 to 10 May": a range's opening word is not "since"
+    if mention.end_value is None and before.search(text[max(0, mention.start - 30) : mention.start]):
         # "since November 2019, when they met": the when-clause tells what happened on that date
         return bool(_when_after(language).match(text, mention.end))
     return not after.search(text[mention.end : mention.end + 20])

@@ -135,3 +135,12 @@ class TestChinesePhraseDates:
             "会谈后，两国元首共同见证签署了多份合作文件。"
         )
         assert ("agreement", "2024-06-18", ["China", "Russia"]) in summary(text, "zh")
+
+
+class TestRussianRanges:
+    def test_a_from_to_range_dates_the_visit(self):
+        found = summary("Китайский лидер находится в России с государственным визитом с 7 по 10 мая.", "ru")
+        assert found == [("visit", "2024-05-07", ["China", "Russia"])]
+
+    def test_since_a_year_is_still_no_event_date(self):
+        assert events("Регулярные встречи глав правительств России и Китая проводятся с 1996 года.", "ru") == []

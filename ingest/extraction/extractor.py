@@ -251,7 +251,31 @@ def _read_sentence(
         if id(reading) in inside and not reading.reference:
             reading.date = inside[id(reading)]
             reading.in_phrase = True
+    _share_simultaneous(readings, in_sentence, text, language)
     return _one_per_kind(readings)
+
+
+@cache
+def _simultaneous(language: str) -> re.Pattern | None:
+    words = load_lexicon(language).get("simultaneous_markers") or []
+    return re.compile(rf"[\s,;]*(?:{'|'.join(words)})", re.IGNORECASE) if words else None
+
+
+def _share_simultaneous(readings: list[_Reading], dates: list[DateMention], text: str, language: str) -> None:
+    """ "declared a partnership on Friday, as Putin met Xi in Beijing": a dateless clause told as happening
+    at the same time takes the day of the event told before it in the sentence."""
+    pattern = _simultaneous(language)
+    if pattern is None:
+        return
+    for reading in readings:
+        clause = reading.clause
+        if reading.date is not None or reading.reference or not pattern.match(text, clause[0], clause[1]):
+            continue
+        if any(clause[0] <= d.start < clause[1] for d in dates):
+            continue
+        earlier = [r for r in readings if r.date is not None and not r.planned and r.clause[0] < clause[0]]
+        if earlier:
+            reading.date = max(earlier, key=lambda r: r.trigger.start).date
 
 
 def _one_per_kind(readings: list[_Reading]) -> list[_Reading]:

@@ -74,3 +74,27 @@ class TestPlannedEvents:
         )
         assert ("call", "2023-09-11", ("China", "Russia")) in found
         assert ("visit", "2023-09-11", ("China", "Russia")) not in found
+
+
+class TestSimultaneousClauses:
+    def test_an_as_clause_shares_the_day_of_the_main_clause(self):
+        found = summary(
+            "China and Russia signed a grain accord on Monday, as Li Qiang began a two-day visit to Moscow."
+        )
+        assert ("visit", "2023-09-11", ("China", "Russia")) in found
+
+    def test_as_well_as_is_no_time_clause(self):
+        found = summary("Xi Jinping met Vladimir Putin on Monday, as well as touring a factory.")
+        assert [k for k, _, _ in found] == ["meeting"]
+
+
+class TestAgreementPhrases:
+    def test_a_declared_partnership_is_an_agreement(self):
+        found = summary("Russia and China declared a partnership without limits on Tuesday.")
+        assert ("agreement", "2023-09-12", ("China", "Russia")) in found
+
+
+class TestNegationCues:
+    def test_refraining_from_drills_is_no_exercise(self):
+        found = summary("Moscow urged on Monday that the United States and Japan refrain from joint drills.")
+        assert [k for k, _, _ in found if k == "exercise"] == []

@@ -430,6 +430,31 @@ def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: li
     return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
 
 
+def _shared_subject(
+    reading: _Reading, scoped: list[Mention], in_sentence: list[Mention], language: str, gazetteer: Gazetteer
+) -> list[Mention]:
+    """A clause whose opener runs straight into the trigger has no subject of its own: "Putin backed Beijing
+    when meeting Xi", "Setelah singgah di Astana, Medvedev tiba di Beijing". It shares the main clause's person:
+    the nearest one before the clause, or the first one after it when the clause opens the sentence."""
+    if language == "zh":
+        return []  # no spaces to tell an opener from the verb it runs into
+    sentence = reading.sentence
+    start = reading.clause[0] - sentence.start
+    opener = _clause_opener(language).match(sentence.text, start)
+    if opener is None:
+        return []
+    rest = sentence.text[opener.end() : opener.end() + 40]
+    lead = len(rest) - len(rest.lstrip())
+    if not any(t.start == lead for t in find_triggers(rest, language)):
+        return []
+    people = [m for m in in_sentence if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
+    before = [m for m in people if m.start < reading.clause[0]]
+    after = [m for m in people if m.start >= reading.clause[1]]
+    subject = before[-1:] if before else (after[:1] if start == 0 else [])
+    named = {m.actor for m in scoped}
+    return [m for m in subject if m.actor not in named]
+
+
 def _count_actors(
     mentions: list[Mention], text: str | None = None, gazetteer: Gazetteer | None = None, language: str = "en"
 ) -> int:
@@ -597,6 +622,7 @@ def _build(
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
     scoped = _scope_mentions(reading, readings, in_sentence)
+    scoped = scoped + _shared_subject(reading, scoped, in_sentence, language, gazetteer)
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)
     carried = bool(carried_in)
     scoped = scoped + carried_in

@@ -106,3 +106,15 @@ class TestActors:
         found = events(text)
         assert [(e["kind"], e["date"]) for e in found] == [("exercise", "2023-06-05")]
         assert set(found[0]["countries"]) == {"Indonesia", "Russia"}
+
+
+class TestSharedSubject:
+    def test_a_when_clause_without_subject_takes_the_main_clause_person(self):
+        text = "Presiden Rusia Vladimir Putin memuji China saat bertemu Presiden Xi Jinping di Astana pada Juli."
+        found = [e for e in events(text) if e["kind"] == "meeting"]
+        assert found and set(found[0]["countries"]) == {"Russia", "China"}
+
+    def test_an_opening_after_clause_takes_the_person_who_follows(self):
+        text = "Setelah singgah di Astana, Kazakhstan, pada Senin (12/6), Putin tiba di Beijing, Selasa (13/6/2023)."
+        stop = [e for e in events(text) if e["date"] == "2023-06-12"]
+        assert stop and set(stop[0]["countries"]) == {"Russia", "Kazakhstan"}

@@ -9,5 +9,6 @@ urlpatterns = [
     path("ingest/", include("ingest.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("sharing.urls")),
+    path("", include("sharing.api_urls")),
     path("", include("timeline.urls")),
 ]

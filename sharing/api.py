@@ -65,6 +65,16 @@ class Problem(Schema):
     detail: str | list[str]
 
 
+class Invalid(Schema):
+    """A parameter of the wrong type or out of range, as django-ninja reports it."""
+
+    detail: list[dict]
+
+
+# Every operation may answer these; the schema says so, so clients (and the fuzzer) know.
+ERRORS = {400: Problem, 422: Invalid, 429: Problem}
+
+
 class ArticleOut(Schema):
     id: int
     title: str
@@ -184,7 +194,16 @@ class EventFilters(Schema):
 
 
 class Paging(Schema):
-    cursor: str = ""
+    """Paging by the id of the last row seen: pass the next_cursor of the previous page."""
+
+    cursor: str = Query("", pattern=r"^[0-9]{0,18}$")
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+
+
+class EventPaging(Schema):
+    """Paging by the (date, id) of the last event seen, as the timeline page does."""
+
+    cursor: str = Query("", pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2}\.[0-9]{1,18})?$")
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 
@@ -278,13 +297,13 @@ def _spec_from_request(request: HttpRequest) -> states.Spec:
         raise _bad_request(error.problems) from None
 
 
-@api.get("/events", response={200: EventPage, 400: Problem}, summary="Published events, filtered like the page")
-def list_events(request, filters: Query[EventFilters], paging: Query[Paging]):
+@api.get("/events", response={200: EventPage, **ERRORS}, summary="Published events, filtered like the page")
+def list_events(request, filters: Query[EventFilters], paging: Query[EventPaging]):
     spec = _spec_from_request(request)
     return _page_of_events(states.select_timeline_events(spec.state), paging.cursor, paging.limit)
 
 
-@api.get("/events/{event_id}", response={200: EventOut, 404: Problem}, summary="One event; merged ids follow")
+@api.get("/events/{event_id}", response={200: EventOut, 404: Problem, **ERRORS}, summary="One event; merged ids follow")
 def get_event(request, event_id: int):
     canonical = states.follow_merges([event_id]) if 0 < event_id < 2**62 else []
     event = states.with_provenance(Event.objects.visible().filter(pk__in=canonical)).first()
@@ -293,7 +312,7 @@ def get_event(request, event_id: int):
     return _event_out(event)
 
 
-@api.get("/actors", response={200: ActorPage, 400: Problem}, summary="Actors, by name or alias")
+@api.get("/actors", response={200: ActorPage, **ERRORS}, summary="Actors, by name or alias")
 def list_actors(request, paging: Query[Paging], q: str = ""):
     after = _id_cursor(paging.cursor)
     actors = Actor.objects.filter(pk__gt=after).select_related("country").prefetch_related("aliases")
@@ -309,7 +328,7 @@ def list_actors(request, paging: Query[Paging], q: str = ""):
     return {"items": items, "next_cursor": str(rows[paging.limit - 1].pk) if len(rows) > paging.limit else None}
 
 
-@api.get("/outlets", response={200: OutletPage, 400: Problem}, summary="Outlets the sources come from")
+@api.get("/outlets", response={200: OutletPage, **ERRORS}, summary="Outlets the sources come from")
 def list_outlets(request, paging: Query[Paging]):
     after = _id_cursor(paging.cursor)
     rows = list(Outlet.objects.filter(pk__gt=after).order_by("pk")[: paging.limit + 1])
@@ -337,7 +356,7 @@ def _visible_timeline(request, slug: str) -> Timeline:
     return timeline
 
 
-@api.get("/timelines", response={200: TimelinePage, 400: Problem}, summary="Public saved timelines, newest first")
+@api.get("/timelines", response={200: TimelinePage, **ERRORS}, summary="Public saved timelines, newest first")
 def list_timelines(request, paging: Query[Paging]):
     before = _id_cursor(paging.cursor)
     timelines = Timeline.objects.filter(visibility=Timeline.Visibility.PUBLIC).prefetch_related("included", "excluded")
@@ -348,13 +367,13 @@ def list_timelines(request, paging: Query[Paging]):
     return {"items": items, "next_cursor": str(rows[paging.limit - 1].pk) if len(rows) > paging.limit else None}
 
 
-@api.get("/timelines/{slug}", response={200: TimelineOut, 404: Problem}, summary="A saved timeline")
+@api.get("/timelines/{slug}", response={200: TimelineOut, 404: Problem, **ERRORS}, summary="A saved timeline")
 def get_timeline(request, slug: str):
     return _timeline_out(_visible_timeline(request, slug))
 
 
-@api.get("/timelines/{slug}/events", response={200: EventPage, 400: Problem, 404: Problem},
+@api.get("/timelines/{slug}/events", response={200: EventPage, 404: Problem, **ERRORS},
          summary="The events a saved timeline shows now")
-def list_timeline_events(request, slug: str, paging: Query[Paging]):
+def list_timeline_events(request, slug: str, paging: Query[EventPaging]):
     timeline = _visible_timeline(request, slug)
     return _page_of_events(states.select_saved_events(timeline), paging.cursor, paging.limit)

@@ -1,7 +1,6 @@
 from django.urls import path
 
 from . import views
-from .api import api
 from .feeds import EventsFeed
 
 app_name = "sharing"
@@ -18,5 +17,4 @@ urlpatterns = [
     path("feeds/events.atom", EventsFeed(), name="feed"),
     path("events/<int:pk>/preview.png", views.event_preview, name="event-preview"),
     path("oembed", views.oembed, name="oembed"),
-    path("api/", api.urls),
 ]

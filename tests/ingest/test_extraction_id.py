@@ -118,3 +118,8 @@ class TestSharedSubject:
         text = "Setelah singgah di Astana, Kazakhstan, pada Senin (12/6), Putin tiba di Beijing, Selasa (13/6/2023)."
         stop = [e for e in events(text) if e["date"] == "2023-06-12"]
         assert stop and set(stop[0]["countries"]) == {"Russia", "Kazakhstan"}
+
+    def test_a_city_names_the_country_visited(self):
+        text = "Kanselir Jerman Olaf Scholz tiba di Chongqing pada Selasa (13/6)."
+        found = [e for e in events(text) if e["kind"] == "visit"]
+        assert found and set(found[0]["countries"]) == {"Germany", "China"}

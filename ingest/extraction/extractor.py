@@ -375,7 +375,15 @@ def _bind_dates(
                 others = [r for r in open_ if abs(clauses.index(r.clause) - here) <= 2]
                 if not others:
                     continue
-                chosen = min(others, key=lambda r: _distance(r.trigger, date))
+                # "7月3日，习近平出席峰会期间会见普京": the nearest clause, and in it the most specific consultation
+                chosen = min(
+                    others,
+                    key=lambda r: (
+                        abs(clauses.index(r.clause) - here),
+                        _priority(r.trigger.kind),
+                        _distance(r.trigger, date),
+                    ),
+                )
         chosen.date = date
 
 

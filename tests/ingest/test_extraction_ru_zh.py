@@ -36,6 +36,10 @@ class TestRussianKinds:
         found = summary("В феврале Евросоюз утвердил 14-й пакет против России.", "ru")
         assert found == [("sanction", "2024-02", ["European Union", "Russia"])]
 
+    def test_adopting_a_numbered_package_is_a_sanction_not_a_reception(self):
+        found = summary("В декабре Евросоюз принял 12-й пакет, запретив импорт российского алюминия.", "ru")
+        assert [kind for kind, _, _ in found] == ["sanction"]
+
     def test_an_arrest_warrant_is_kept_as_other(self):
         found = summary("Суд в Гааге 17 марта выдал ордер на арест президента России Владимира Путина.", "ru")
         assert [kind for kind, _, _ in found] == ["other"]
@@ -78,6 +82,11 @@ class TestChineseKinds:
     def test_a_summit_that_will_open_later_is_planned(self):
         found = events("上合组织峰会将于25日在阿斯塔纳举行，习近平和普京将出席。", "zh")
         assert all(e["modality"] == "planned" and e["date"] >= "2024-06-20" for e in found)
+
+    def test_meeting_during_a_summit_is_the_dated_meeting(self):
+        found = summary("当地时间6月3日下午，习近平在阿斯塔纳出席上合组织峰会期间会见俄罗斯总统普京。", "zh")
+        meetings = [(date, {"China", "Russia"} <= set(parties)) for kind, date, parties in found if kind == "meeting"]
+        assert meetings == [("2024-06-03", True)]
 
     def test_a_games_year_is_a_name_not_a_date(self):
         found = summary("6月5日，习近平在北京同来华出席北京2022年冬奥会闭幕式的普京举行会谈。", "zh")

@@ -27,11 +27,15 @@ class EventKey:
     modality: str = "asserted"
 
 
-def merge_reason(a: EventKey, b: EventKey) -> str | None:
-    """A readable reason when `a` and `b` are the same real event, else None."""
+def merge_reason(a: EventKey, b: EventKey, *, day_slack: bool = True) -> str | None:
+    """A readable reason when `a` and `b` are the same real event, else None.
+
+    day_slack allows two day-precise dates a day apart (sources in different time zones);
+    within one article both dates share one base and zone, so a different day is a different event.
+    """
     if a.kind != b.kind:
         return None
-    slack = DAY_SLACK if a.precision == "day" and b.precision == "day" else datetime.timedelta(0)
+    slack = DAY_SLACK if day_slack and a.precision == "day" and b.precision == "day" else datetime.timedelta(0)
     if a.earliest > b.latest + slack or b.earliest > a.latest + slack:
         return None
     agreement = _actors_agree(a, b)
@@ -95,7 +99,7 @@ def merge_candidates(candidates: list) -> list:
     merged: list = []
     for candidate in candidates:
         for index, existing in enumerate(merged):
-            if merge_reason(existing.key(), candidate.key()):
+            if merge_reason(existing.key(), candidate.key(), day_slack=False):
                 merged[index] = _unite(existing, candidate)
                 break
         else:

@@ -24,6 +24,10 @@ class TestMergeReason:
     def test_a_day_either_side_still_merges(self):
         assert merge_reason(key(), key(start=D(2022, 6, 16))) is not None
 
+    def test_within_one_article_a_day_apart_is_another_meeting(self):
+        first, next_day = key(kind="meeting"), key(kind="meeting", start=D(2022, 6, 16))
+        assert merge_reason(first, next_day, day_slack=False) is None
+
     def test_different_kinds_stay_apart(self):
         assert merge_reason(key(), key(kind="meeting")) is None
 

@@ -25,6 +25,8 @@ from .sentences import Sentence, split_clauses, split_sentences
 CARRY_BACK = 3
 # Talks and calls last a day: "after talks in the Kremlin" dates the talks as well as what followed.
 ONE_DAY_KINDS = {"call", "meeting"}
+# What a dateless sentence right after a dated one may go on telling about that day: talks, calls, signings.
+CONTINUED_KINDS = {"call", "meeting", "agreement"}
 # Kinds that happen together on one occasion and share a clause's date; invasions and attacks
 # mentioned beside them are background with dates of their own.
 SHAREABLE_KINDS = {
@@ -49,6 +51,7 @@ class _Reading:
     carried: bool = False
     reference: bool = False  # "latihan tersebut", "this exercise": an event already told, not a new one
     in_phrase: bool = False  # "after talks in the Kremlin": dated by the phrase it stands in
+    continued: bool = False  # dateless, dated by the sentence before it
 
 
 @dataclass
@@ -82,6 +85,7 @@ def extract(
     anchor: DateMention | None = None  # the day of the last dated event, for "the same day"
     anchors: dict[str, DateMention] = {}  # the day of the last dated event of each kind, for "after the talks"
     seen_people: list[Mention] = []
+    lead: Candidate | None = None  # the event the previous sentence dated by itself
     for sentence in sentences:
         if not sentence.usable:
             continue
@@ -103,14 +107,24 @@ def extract(
             )
         ]
         readings = _read_sentence(text, sentence, language, sentence_dates, own)
+        if not sentence_dates:
+            _continue_day(readings, lead.date if lead else None)
+        previous_lead, lead = lead, None
         context = _Context(recent, by_kind, _most_named(seen_people), in_sentence, {c.kind for c in dated})
         for reading in readings:
             candidate = _build(
                 text, reading, readings, in_sentence, context, language, gazetteer, published, published_day
             )
-            if candidate is None:
+            if candidate is None or (reading.continued and not _continues(candidate, previous_lead, gazetteer)):
                 continue
             (dated if candidate.date is not None else undated).append(candidate)
+            if (
+                not reading.continued
+                and candidate.date is not None
+                and candidate.date.precision == "day"
+                and candidate.modality == "asserted"
+            ):
+                lead = candidate
             if (
                 candidate.date is not None
                 and candidate.date.precision == "day"
@@ -128,6 +142,33 @@ def extract(
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
     return dated
+
+
+def _continue_day(readings: list[_Reading], day: DateMention | None) -> None:
+    """ "Xi met Mishustin on Wednesday. The two men watched officials sign agreements.": a dateless sentence
+    right after a dated one goes on telling that day, for consultations told as done."""
+    if day is None:
+        return
+    for reading in readings:
+        if reading.date is not None or reading.reference or reading.planned or reading.trigger.weak:
+            continue
+        if any(r.trigger.kind == "statement" and r.trigger.start < reading.trigger.start for r in readings):
+            continue  # "the paper called for peace talks": what a statement asks for has not happened
+        if reading.trigger.kind in CONTINUED_KINDS:
+            reading.date = day
+            reading.continued = True
+
+
+def _continues(candidate: Candidate, lead: Candidate | None, gazetteer: Gazetteer) -> bool:
+    """A continued event goes on with two of the parties of the event before it, and a call never goes on
+    as a meeting (or a meeting as a call): "Putin told Xi he was willing to hold talks with Kyiv"."""
+    if lead is None or {candidate.kind, lead.kind} == ONE_DAY_KINDS:
+        return False
+
+    def parties(event: Candidate) -> set[str]:
+        return {gazetteer.country_of(a.name) or a.name for a in event.actors}
+
+    return len(parties(candidate) & parties(lead)) >= 2
 
 
 def _day_of(published) -> datetime.date | None:
@@ -649,7 +690,7 @@ def _build(
     actors = reading_actors.actors
     if not actors:
         return None
-    if (modality == "planned" or reading.in_phrase) and len(actors) < 2:
+    if (modality == "planned" or reading.in_phrase or reading.continued) and len(actors) < 2:
         return None  # an announcement, or talks only told as a date ("after talks"), need their parties named
     if carried:
         # Carried-over actors came from an earlier sentence: they are participants here, not located by position.

@@ -98,3 +98,26 @@ class TestNegationCues:
     def test_refraining_from_drills_is_no_exercise(self):
         found = summary("Moscow urged on Monday that the United States and Japan refrain from joint drills.")
         assert [k for k, _, _ in found if k == "exercise"] == []
+
+
+class TestDatelessSentenceAfterADatedOne:
+    def test_talks_told_right_after_a_dated_signing_take_its_day(self):
+        found = summary(
+            "Wang Yi and Sergey Lavrov signed a visa accord in Moscow on Monday. "
+            "The two ministers met for three hours at the foreign ministry."
+        )
+        assert ("meeting", "2023-09-11", ("China", "Russia")) in found
+
+    def test_a_sentence_about_other_parties_does_not_go_on_with_that_day(self):
+        found = summary(
+            "Wang Yi and Sergey Lavrov signed a visa accord in Moscow on Monday. "
+            "India and Japan met for talks on shipping."
+        )
+        assert [k for k, _, _ in found] == ["agreement"]
+
+    def test_talks_a_caller_asks_for_are_no_meeting_of_the_call_day(self):
+        found = summary(
+            "Xi Jinping spoke with Vladimir Putin by phone on Tuesday. "
+            "Putin told Xi that Russia was ready to hold talks with Ukraine."
+        )
+        assert [k for k, _, _ in found] == ["call"]

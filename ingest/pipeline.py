@@ -121,7 +121,9 @@ def record_candidate(article: Article, candidate) -> Event | None:
         return None  # "recently" or "soon" cannot place an event on the timeline
     actors = [(resolve_actor(ref.name, ref.kind), ref.role) for ref in candidate.actors]
     key = candidate_key(candidate)
-    event, reason = find_same_event(key)
+    event, reason = find_event_of_sentence(article, candidate), "the same sentence, extracted again"
+    if event is None:
+        event, reason = find_same_event(key)
     if event is None:
         event = Event.objects.create(
             kind=candidate.kind,
@@ -197,6 +199,27 @@ def event_key(event: Event) -> EventKey:
         actors=frozenset(a.name for a in actors),
         countries=frozenset(countries),
         modality=event.modality,
+    )
+
+
+def find_event_of_sentence(article: Article, candidate) -> Event | None:
+    """On re-extraction: the event this article's sentence already reports (kept even when rejected,
+    so extracting again neither duplicates an event nor brings back one a curator turned down)."""
+    starts = [evidence.start for evidence in candidate.evidence]
+    if not starts or article.pk is None:
+        return None
+    slack = datetime.timedelta(days=1)
+    return (
+        Event.objects.filter(
+            kind=candidate.kind,
+            evidence__article=article,
+            evidence__start__in=starts,
+            date_start__lte=candidate.date.latest + slack,
+            date_end__gte=candidate.date.earliest - slack,
+        )
+        .exclude(status=Event.Status.MERGED)
+        .order_by("id")
+        .first()
     )
 
 

@@ -111,3 +111,6 @@ class FeedAdmin(admin.ModelAdmin):
         for pk in queryset.values_list("pk", flat=True):
             poll_feed_task.delay_on_commit(feed_id=pk)
         self.message_user(request, f"{queryset.count()} feed(s) queued for polling.")
+
+
+from . import admin_curation  # noqa: E402, F401  (adds the re-extract action)

@@ -197,3 +197,6 @@ class EvidenceAdmin(admin.ModelAdmin):
         if evidence.article_id is None:
             return "—"
         return _article_links(evidence.article)
+
+
+from . import admin_curation  # noqa: E402, F401  (the review queue, history and undo on top of these)

@@ -4,15 +4,25 @@ A late-evening call in Moscow is already the next day in Jakarta, so two honest 
 disagree by a day; the pipeline merges them (a day's slack) and curators decide which is right.
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from .models import Event, Evidence
 
 
 def annotate_reported_days(events: QuerySet[Event]) -> QuerySet[Event]:
-    """reported_days: how many different days the event's day-precise sources give."""
-    day_precise = Q(evidence__reported_precision="day", evidence__reported_start__isnull=False)
-    return events.annotate(reported_days=Count("evidence__reported_start", filter=day_precise, distinct=True))
+    """reported_days: how many different days the event's day-precise sources give.
+
+    A subquery, not a join, so it sits beside other per-event counts without multiplying rows.
+    """
+    days = (
+        Evidence.objects.filter(event=OuterRef("pk"), reported_precision="day", reported_start__isnull=False)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("reported_start", distinct=True))
+        .values("n")
+    )
+    return events.annotate(reported_days=Coalesce(Subquery(days, output_field=IntegerField()), 0))
 
 
 def filter_date_conflicts(events: QuerySet[Event], conflict: bool = True) -> QuerySet[Event]:

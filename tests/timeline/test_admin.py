@@ -109,7 +109,10 @@ class TestEventAdmin:
     def test_reject_action_takes_events_off_the_timeline(self, curator, sample_rows):
         published = Event.objects.get(title="Drills reported only in a paste")
 
-        curator.post(admin_url(Event, "changelist"), {"action": "reject_events", "_selected_action": [published.pk]})
+        curator.post(
+            admin_url(Event, "changelist"),
+            {"action": "reject_events", "_selected_action": [published.pk], "reason": "Not a China-Russia event"},
+        )
 
         published.refresh_from_db()
         assert published.status == Event.Status.REJECTED

@@ -7,6 +7,15 @@ our pipeline (clean_text, then extract) and `dateparser.search_dates(text, langu
 over the raw text. After a warm-up round each, rounds alternate so that neither side profits
 from a warmer machine. Prints articles per second for each, the peak memory of the process,
 and last the median of the per-round speed ratios as "speedup=<x>".
+
+Two choices keep the figure honest:
+- Before every pipeline round the cache whose content depends on the articles (the
+  dateparser readings of date expressions, dates_absolute.parse_cached) is emptied, so
+  repeated rounds over the same texts do not get their dates for free. Caches that depend
+  only on the lexicons (compiled patterns) stay warm, as they would in a running worker.
+- Time is the CPU time of this process (time.process_time), not the wall clock: the machine
+  is shared, and a round that waits for another process's turn would otherwise count that
+  wait as our work (or the baseline's).
 """
 
 import datetime
@@ -25,6 +34,7 @@ import dateparser.search  # noqa: E402
 
 from ingest.cleaning import clean_text  # noqa: E402
 from ingest.extraction import extract  # noqa: E402
+from ingest.extraction.dates_absolute import clear_cache  # noqa: E402
 
 ARTICLE_DIRS = [ROOT / "tests" / "corpus", Path("/work/shared/seed")]
 
@@ -57,10 +67,15 @@ def run_baseline(articles) -> int:
     return found
 
 
+def clear_content_caches() -> None:
+    """Forget what an earlier round learnt from these very articles (see the module docstring)."""
+    clear_cache()
+
+
 def timed(function, articles) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     function(articles)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def main() -> None:
@@ -73,12 +88,13 @@ def main() -> None:
     timed(run_baseline, articles)
     ours, theirs, ratios = [], [], []
     for _ in range(rounds):
+        clear_content_caches()
         ours.append(timed(run_pipeline, articles))
         theirs.append(timed(run_baseline, articles))
         ratios.append(theirs[-1] / ours[-1])
     count = len(articles)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"articles={count} rounds={rounds}")
+    print(f"articles={count} rounds={rounds} (CPU time; date parse cache cleared before each pipeline round)")
     print(f"pipeline (clean + extract): {count / statistics.median(ours):.1f} articles/s")
     print(f"baseline (dateparser.search_dates): {count / statistics.median(theirs):.1f} articles/s")
     print(f"peak memory: {peak_mb:.0f} MB")

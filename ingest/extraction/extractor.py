@@ -387,6 +387,7 @@ def _bind_dates(
                         and not other.trigger.weak
                     ):
                         other.date = date
+                        other.planned = other.planned or chosen.planned  # "will meet at the G20 summit on July 7"
         else:
             anaphoric = "day(s) from" in date.trail
             if clause is None:
@@ -451,6 +452,7 @@ def _share_date(chosen: _Reading, same: list[_Reading], date: DateMention) -> No
         kind = other.trigger.kind
         if kind in SHAREABLE_KINDS and kind != chosen.trigger.kind and not other.trigger.weak:
             other.date = date
+            other.planned = other.planned or chosen.planned
 
 
 def _priority(kind: str) -> int:
@@ -462,6 +464,17 @@ def _distance(trigger: Trigger, date: DateMention) -> int:
     if date.start >= trigger.end:
         return date.start - trigger.end
     return max(0, trigger.start - date.end)
+
+
+def _owns_other_thing(text: str, mention: Mention, trigger: Trigger, language: str, gazetteer: Gazetteer) -> bool:
+    """ "They spoke a day after Donald Trump's inauguration": a person named as the owner of something
+    other than the event ("Trump's inauguration", not "Putin's visit") takes no part in it."""
+    pattern = _possessive(language)
+    if pattern is None or mention.kind != "actor" or gazetteer.kind_of(mention.actor) != "person":
+        return False
+    if not re.match(r"['’]s\s", text[mention.end : mention.end + 3]):
+        return False
+    return not (0 <= trigger.start - mention.end <= 40 and pattern.match(text, mention.end, trigger.start))
 
 
 def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: list[Mention]) -> list[Mention]:
@@ -671,6 +684,7 @@ def _build(
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
     scoped = _scope_mentions(reading, readings, in_sentence)
+    scoped = [m for m in scoped if not _owns_other_thing(text, m, trigger, language, gazetteer)]
     scoped = scoped + _shared_subject(reading, scoped, in_sentence, language, gazetteer)
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)
     carried = bool(carried_in)

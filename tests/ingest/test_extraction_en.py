@@ -121,3 +121,20 @@ class TestDatelessSentenceAfterADatedOne:
             "Putin told Xi that Russia was ready to hold talks with Ukraine."
         )
         assert [k for k, _, _ in found] == ["call"]
+
+
+class TestSharedPlans:
+    def test_a_summit_sharing_a_planned_meeting_is_planned_too(self):
+        found = events("Xi Jinping and Vladimir Putin will meet again at the G20 summit in Bali on November 15.")
+        assert {e["kind"] for e in found} <= {"meeting", "summit"}
+        assert all(e["modality"] == "planned" and e["date"] == "2023-11-15" for e in found)
+
+
+class TestPossessors:
+    def test_the_owner_of_another_thing_is_no_party_of_the_call(self):
+        found = events(
+            "Xi Jinping and Vladimir Putin met in March. "
+            "They spoke by phone in June, a day after Joe Biden's speech in Warsaw."
+        )
+        call = next(e for e in found if e["kind"] == "call")
+        assert sorted(call["countries"]) == ["China", "Russia"]

@@ -123,7 +123,7 @@ def record_candidate(article: Article, candidate) -> Event | None:
     key = candidate_key(candidate)
     event, reason = find_event_of_sentence(article, candidate), "the same sentence, extracted again"
     if event is None:
-        event, reason = find_same_event(key)
+        event, reason = find_same_event(key, article)
     if event is None:
         event = Event.objects.create(
             kind=candidate.kind,
@@ -223,17 +223,19 @@ def find_event_of_sentence(article: Article, candidate) -> Event | None:
     )
 
 
-def find_same_event(key: EventKey) -> tuple[Event | None, str]:
+def find_same_event(key: EventKey, article: Article) -> tuple[Event | None, str]:
     # A day either side: a late-evening call in Moscow is the next day in Jakarta.
     slack = datetime.timedelta(days=1)
     nearby = (
         Event.objects.filter(kind=key.kind, date_start__lte=key.latest + slack, date_end__gte=key.earliest - slack)
         .exclude(status__in=[Event.Status.REJECTED, Event.Status.MERGED])
-        .prefetch_related("roles__actor__country")
+        .prefetch_related("roles__actor__country", "evidence")
         .order_by("date_start", "id")
     )
     for event in nearby:
-        reason = merge_reason(event_key(event), key)
+        # One article dates all its events from one base: a day apart there is another event.
+        same_article = any(evidence.article_id == article.pk for evidence in event.evidence.all())
+        reason = merge_reason(event_key(event), key, day_slack=not same_article)
         if reason:
             return event, reason
     return None, ""

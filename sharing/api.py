@@ -6,6 +6,7 @@ evidence sentences and the articles they come from. Requests are rate-limited pe
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.db.models import Q
@@ -22,6 +23,7 @@ from . import states
 from .models import Timeline
 
 DEFAULT_LIMIT = 50
+_SLUG = re.compile(r"[-A-Za-z0-9_]{1,40}")
 MAX_LIMIT = 200
 
 
@@ -316,7 +318,7 @@ def get_event(request, event_id: int):
 def list_actors(request, paging: Query[Paging], q: str = ""):
     after = _id_cursor(paging.cursor)
     actors = Actor.objects.filter(pk__gt=after).select_related("country").prefetch_related("aliases")
-    text = " ".join(q.split())[:100]
+    text = " ".join(q.replace("\x00", "").split())[:100]
     if text:
         actors = actors.filter(Q(name__icontains=text) | Q(aliases__name__icontains=text)).distinct()
     rows = list(actors.order_by("pk")[: paging.limit + 1])
@@ -350,7 +352,8 @@ def _timeline_out(timeline: Timeline) -> dict:
 
 
 def _visible_timeline(request, slug: str) -> Timeline:
-    timeline = Timeline.objects.filter(slug=slug[:40]).first()
+    # Slugs are URL-safe tokens: anything else (PostgreSQL refuses NUL outright) is simply not found.
+    timeline = Timeline.objects.filter(slug=slug).first() if _SLUG.fullmatch(slug) else None
     if timeline is None or not timeline.can_be_seen_by(request.user):
         raise Http404("No such timeline.")
     return timeline

@@ -42,11 +42,19 @@ class Spec:
 def read_spec(query: str) -> Spec:
     """Validate a query string with the page's parser; paging and the open event are not part of a view."""
     query = (query or "").lstrip("?")[:2000]
-    state = parse_state(QueryDict(query))
+    state = parse_state(_without_nul(QueryDict(query)))
     if state.problems:
         raise InvalidSpec(state.problems)
     state = state.with_changes()
     return Spec(state=state, query=state.to_query().lstrip("?"))
+
+
+def _without_nul(params: QueryDict) -> QueryDict:
+    """NUL characters removed: no name or date holds one, and PostgreSQL refuses them in a query."""
+    clean = QueryDict(mutable=True)
+    for key in params:
+        clean.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in params.getlist(key)])
+    return clean
 
 
 def follow_merges(event_ids) -> list[int]:

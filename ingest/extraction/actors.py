@@ -16,6 +16,7 @@ from .lexicons import load_lexicon, normalise_language
 
 TARGETED_PLACE_KINDS = {"visit", "attack", "invasion"}
 HOSTED_KINDS = {"summit"}  # the host country of a summit takes part in it
+PLACED_KINDS = {"meeting", "call"}  # a country after a locative is only where the talks were held
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,11 @@ def after_locative(text: str, mention: Mention, language: str | None) -> bool:
     )
 
 
+def is_country_place(text: str, mention: Mention, language: str | None, gazetteer: Gazetteer) -> bool:
+    """A country right after "in"/"di"/"в" ("talks in Kazakhstan") is where talks were held."""
+    return gazetteer.kind_of(mention.actor or "") == "country" and after_locative(text, mention, language)
+
+
 def describes_person(mention: Mention, mentions: list[Mention], text: str) -> bool:
     """A title directly before or after a person's name is that person's description."""
     for other in mentions:
@@ -91,6 +97,9 @@ def read_actors(
         if mention.kind == "ignore":
             continue
         name = None
+        if mention.kind == "actor" and kind in PLACED_KINDS and is_country_place(text, mention, language, gazetteer):
+            location = location or mention.actor  # "met on the sidelines of a summit in Kazakhstan": where
+            continue
         if mention.kind in ("actor", "demonym"):
             name = mention.actor
         elif mention.kind == "title":

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .actors import ActorRole, after_locative, countries_of, read_actors
+from .actors import PLACED_KINDS, ActorRole, after_locative, countries_of, is_country_place, read_actors
 from .candidates import EXTRACTOR_VERSION, Candidate, Evidence, format_end
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer, Mention
@@ -518,7 +518,11 @@ def _shared_subject(
 
 
 def _count_actors(
-    mentions: list[Mention], text: str | None = None, gazetteer: Gazetteer | None = None, language: str = "en"
+    mentions: list[Mention],
+    text: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    language: str = "en",
+    kind: str | None = None,
 ) -> int:
     """Distinct parties named: a title beside a name is that person, a person stands for their country,
     and a capital after a locative is where it happened, not who took part."""
@@ -532,6 +536,9 @@ def _count_actors(
             continue
         if m.kind == "metonym" and text is not None and after_locative(text, m, language):
             continue
+        placed = kind in PLACED_KINDS and m.kind == "actor" and text and gazetteer
+        if placed and is_country_place(text, m, language, gazetteer):
+            continue  # "as the two leaders met at a summit in Kazakhstan": the two leaders are still to be found
         name = m.actor or m.office
         if gazetteer is not None and m.actor:
             name = gazetteer.country_of(m.actor) or m.actor
@@ -568,7 +575,7 @@ def _carried_mentions(
 ) -> list[Mention]:
     """Actors a sentence refers back to: "Dia juga...", "the two leaders", "sanksi tersebut"."""
     recent = context.recent  # may be empty: the first sentence can still refer within itself
-    count = _count_actors(scoped, text, gazetteer, language)
+    count = _count_actors(scoped, text, gazetteer, language, reading.trigger.kind)
     if count >= 2:
         return []
     sentence = reading.sentence.text
@@ -587,7 +594,17 @@ def _carried_mentions(
         # the article is about: the most named so far
         named = {m.actor for m in scoped}
         persons = len({m.actor for m in scoped if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"})
-        people = [m for m in context.people if m.actor not in named][: max(0, 2 - persons)]
+        # people named earlier in this sentence come first: "Putin told Xi ..., as the two leaders met"
+        earlier = [
+            m
+            for m in context.sentence_mentions
+            if m.start < reading.clause[0]
+            and m.kind == "actor"
+            and gazetteer.kind_of(m.actor) == "person"
+            and not _owns_other_thing(text, m, reading.trigger, language, gazetteer)
+        ]
+        pool = list({m.actor: m for m in earlier + context.people if m.actor not in named}.values())
+        people = pool[: max(0, 2 - persons)]
         if people and len(people) + persons >= 2:
             return people
     if count == 0 and same_kind:

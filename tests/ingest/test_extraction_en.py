@@ -138,3 +138,12 @@ class TestPossessors:
         )
         call = next(e for e in found if e["kind"] == "call")
         assert sorted(call["countries"]) == ["China", "Russia"]
+
+
+class TestCountriesAsPlaces:
+    def test_a_country_after_in_is_where_two_leaders_met(self):
+        found = summary(
+            "Xi Jinping told Vladimir Putin on Tuesday that ties were strong, "
+            "as the two leaders met at a regional summit in Kyrgyzstan."
+        )
+        assert ("meeting", "2023-09-12", ("China", "Russia")) in found

@@ -83,7 +83,10 @@ class Office(models.Model):
 
 
 class EventQuerySet(models.QuerySet):
-    def visible(self):
+    def visible(self, include_proposed: bool = False):
+        # Curators also see what awaits their review, marked as such; readers see published events only.
+        if include_proposed:
+            return self.filter(status__in=[Event.Status.PUBLISHED, Event.Status.PROPOSED])
         return self.filter(status=Event.Status.PUBLISHED)
 
     def in_date_order(self):

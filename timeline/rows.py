@@ -66,6 +66,8 @@ def _heading(heading) -> str:
 
 
 def render_rows(rows: list[Row], ctx: RowContext) -> SafeString:
+    from .views_curation import render_curation_controls  # curators' buttons on proposed rows
+
     event_url = reverse("timeline:event", args=[999999999]).replace("999999999", "{}")
     planned_for = escape(gettext("planned for"))
     planned = escape(gettext("Planned"))
@@ -83,7 +85,8 @@ def render_rows(rows: list[Row], ctx: RowContext) -> SafeString:
         if is_open:
             detail = render_to_string("timeline/event.html#event-detail", {"event": ctx.open_event}, ctx.request)
         html.append(
-            f'<li class="event kind-{escape(event.kind)}{" is-planned" if is_planned else ""}" id="event-{pk}">'
+            f'<li class="event kind-{escape(event.kind)}{" is-planned" if is_planned else ""}'
+            f'{" is-proposed" if event.status == "proposed" else ""}" id="event-{pk}">'
             f'<div class="event-meta"><time datetime="{escape(event.date_iso)}">'
             f'{planned_for + " " if is_planned else ""}{escape(event.date_display)}</time> '
             f'<span class="badge kind-badge">{escape(label_kind(event.kind))}</span>'
@@ -95,6 +98,7 @@ def render_rows(rows: list[Row], ctx: RowContext) -> SafeString:
             f"{escape(event.title)}</a></h5>"
             f'<p class="event-facts"><span class="actors">{_actor_links(event, ctx, links)}</span> '
             f'<span class="sources">{_sources(event)}</span></p>'
+            f'{render_curation_controls(event, ctx.request) if event.status == "proposed" else ""}'
             f'<div class="event-detail-slot" id="event-{pk}-detail">{detail}</div></li>'
         )
     return mark_safe("\n".join(html))

@@ -96,11 +96,11 @@ def _between(events: QuerySet[Event], state: TimelineState) -> QuerySet[Event]:
     return events
 
 
-def filter_events(state: TimelineState, *, window: bool = True) -> QuerySet[Event]:
-    """Published events matching the facets (and, with window, the zoom period); no ordering."""
+def filter_events(state: TimelineState, *, window: bool = True, include_proposed: bool = False) -> QuerySet[Event]:
+    """Published events (for curators also proposed ones) matching the facets and, with window, the zoom period."""
     if not state.is_valid:
         return Event.objects.none()
-    events = Event.objects.visible()
+    events = Event.objects.visible(include_proposed)
     if state.actors:
         involved = EventActor.objects.filter(Q(actor__in=state.actors) | Q(actor__country__in=state.actors))
         events = events.filter(pk__in=involved.values("event"))
@@ -137,9 +137,9 @@ def _cursor(event: Event) -> Cursor:
     return Cursor(event.date_start, event.pk)
 
 
-def select_page(state: TimelineState, size: int = PAGE_SIZE) -> TimelinePage:
+def select_page(state: TimelineState, size: int = PAGE_SIZE, *, include_proposed: bool = False) -> TimelinePage:
     """One page of rows by keyset on (date_start, id): two queries at any depth."""
-    events = annotate_source_counts(filter_events(state)).prefetch_related(
+    events = annotate_source_counts(filter_events(state, include_proposed=include_proposed)).prefetch_related(
         Prefetch("roles", queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name"))
     )
     if state.before:

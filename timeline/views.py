@@ -13,6 +13,7 @@ from .density import build_density
 from .models import Actor, ActorAlias, Event
 from .rows import RowContext, render_rows
 from .state import SOURCE_LANGUAGE_NAMES, TimelineState, find_actors, parse_state
+from .views_curation import can_curate
 
 # htmx targets and the partial of timeline/index.html that answers each.
 _ROWS_TARGET_PREFIX = "page-more"
@@ -30,10 +31,10 @@ def _vary(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _open_event(state: TimelineState) -> Event | None:
+def _open_event(state: TimelineState, include_proposed: bool = False) -> Event | None:
     if not state.open_event:
         return None
-    event = selectors.select_event_detail(Event.objects.visible()).filter(pk=state.open_event).first()
+    event = selectors.select_event_detail(Event.objects.visible(include_proposed)).filter(pk=state.open_event).first()
     if event is not None:
         event.outlet_groups = selectors.group_evidence_by_outlet(event)
         event.related = selectors.select_related_events(event)
@@ -43,7 +44,8 @@ def _open_event(state: TimelineState) -> Event | None:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     state = parse_state(request.GET)
-    page = selectors.select_page(state)
+    # Signed-in curators also see proposed events, marked, with publish and reject in place.
+    page = selectors.select_page(state, include_proposed=can_curate(request.user))
     index_url = reverse("timeline:index")
     state_query = state.to_query()
     context = {
@@ -60,7 +62,7 @@ def index(request: HttpRequest) -> HttpResponse:
         context["newer_url"] = index_url + replace(state, after=page.newer, before=None).to_query(paging=True)
     if page.older:
         context["older_url"] = index_url + replace(state, after=None, before=page.older).to_query(paging=True)
-    open_event = None if _fragment_requested(request) else _open_event(state)
+    open_event = None if _fragment_requested(request) else _open_event(state, can_curate(request.user))
     context["open_event"] = open_event
     context["rows_html"] = render_rows(
         context["rows"], RowContext(state, index_url, context["event_url_base"], open_event, request)
@@ -86,7 +88,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(selectors.select_event_detail(), pk=pk)
     if event.status == Event.Status.MERGED and event.merged_into_id:
         return redirect("timeline:event", pk=event.merged_into_id)
-    if event.status != Event.Status.PUBLISHED:
+    awaiting_review = event.status == Event.Status.PROPOSED and can_curate(request.user)
+    if event.status != Event.Status.PUBLISHED and not awaiting_review:
         raise Http404("No such event on the timeline.")
     event.outlet_groups = selectors.group_evidence_by_outlet(event)
     event.related = selectors.select_related_events(event)

@@ -134,6 +134,17 @@ def build_chinese(g: Grammar) -> None:
 
     g.add(r"(?P<rel>去年|今年|明年|前年)\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?", read_relative_month)
 
+    month_words = [word for word, (unit, _) in relative_units.items() if unit == "month"]
+
+    def read_relative_month_day(m, ctx):  # "本月21日", "上月3日": a day of a month counted from publication
+        if ctx.base is None:
+            return None
+        year, month = shift_month(ctx.base.year, ctx.base.month, relative_units[m["rel"]][1])
+        hit = day_hit(ctx, m.start(), m.end(), year, month, int(m["d"]))
+        return hit and replace(hit, relative=True, reason=from_publication(ctx))
+
+    g.add(rf"(?P<rel>{words(month_words)})\s*(?P<d>\d{{1,2}})\s*[日号]", read_relative_month_day)
+
     def read_weekday(m, ctx):
         relation = "last" if m["rel"] in lex["weekday_last"] else "next" if m["rel"] in lex["weekday_next"] else None
         return weekday_hit(ctx, m.start(), m.end(), weekdays[m["w"]], relation)

@@ -200,6 +200,12 @@ class TestOtherLanguages:
         assert found("去年", language="zh") == [("去年", "2021")]
         assert found("昨天", language="zh") == [("昨天", "2022-06-14")]
 
+    def test_chinese_day_of_this_or_last_month_keeps_its_day(self):
+        assert found("本月3日", language="zh") == [("本月3日", "2022-06-03")]
+        assert found("上月28日", language="zh") == [("上月28日", "2022-05-28")]
+        assert found("下个月2号", language="zh") == [("下个月2号", "2022-07-02")]
+        assert found("本月", language="zh") == [("本月", "2022-06")]
+
 
 class TestNormalizeDatesCommand:
     def test_a_line_gives_its_dates(self):

@@ -12,7 +12,11 @@ from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import TruncMonth, TruncYear
 from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext
 
+from .labels import label_kind
 from .models import Event
 from .state import Period, TimelineState, period_of_decade, period_of_month, period_of_year
 
@@ -191,3 +195,39 @@ def build_density(state: TimelineState) -> Density:
         crumbs=crumbs,
         window_label=_labels(state.period)[1] if state.period else "",
     )
+
+
+def render_bars(density: Density, index_url: str) -> SafeString:
+    """The bars as an HTML list of links, each drawing its kinds as a stacked SVG column.
+
+    Built in Python, not the template language: a strip has up to 31 bars of up to 11 segments,
+    and numbers in SVG attributes must not be localised ("12,5" is not a coordinate).
+    """
+    html = [f'<ol class="density-bars level-{density.level}">']
+    for bar in density.bars:
+        rects = "".join(
+            f'<rect class="kind-{s.kind}" x="0" y="{s.y:.2f}" width="10" height="{s.height:.2f}">'
+            f"<title>{escape(label_kind(s.kind))}: {s.count}</title></rect>"
+            for s in bar.segments
+        )
+        svg = (
+            f'<svg class="bar-svg" viewBox="0 0 10 {density.height}" preserveAspectRatio="none" '
+            f'aria-hidden="true" focusable="false">{rects}</svg>'
+            f'<span class="bar-label">{escape(bar.label)}</span>'
+        )
+        if bar.count:
+            url = escape(index_url + bar.query)
+            label = ngettext("%(period)s: %(counter)s event", "%(period)s: %(counter)s events", bar.count) % {
+                "period": bar.long_label,
+                "counter": bar.count,
+            }
+            current = ' aria-current="true"' if bar.is_current else ""
+            html.append(
+                f'<li><a class="bar{" is-current" if bar.is_current else ""}" href="{url}" hx-get="{url}" '
+                f'hx-target="#timeline-results" hx-swap="outerHTML" hx-push-url="true" '
+                f'aria-label="{escape(label)}"{current}>{svg}</a></li>'
+            )
+        else:
+            html.append(f'<li><span class="bar is-empty" title="{escape(bar.long_label)}: 0">{svg}</span></li>')
+    html.append("</ol>")
+    return mark_safe("".join(html))

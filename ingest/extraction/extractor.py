@@ -207,7 +207,16 @@ def _is_event_date(mention: DateMention, text: str, language: str) -> bool:
     if mention.end_value is None and before.search(text[max(0, mention.start - 30) : mention.start]):
         # "since November 2019, when they met": the when-clause tells what happened on that date
         return bool(_when_after(language).match(text, mention.end))
+    # "6月13日起，以色列发动空袭": a day a campaign or measure starts from is the day it began
+    if mention.precision == "day" and _start_after(language).match(text, mention.end):
+        return True
     return not after.search(text[mention.end : mention.end + 20])
+
+
+@cache
+def _start_after(language: str) -> re.Pattern:
+    words = "|".join(load_lexicon(language).get("start_markers_after") or []) or r"(?!)"
+    return re.compile(rf"\s*(?:{words})")
 
 
 @cache

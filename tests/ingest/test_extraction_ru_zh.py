@@ -153,3 +153,18 @@ class TestRussianRanges:
 
     def test_since_a_year_is_still_no_event_date(self):
         assert events("Регулярные встречи глав правительств России и Китая проводятся с 1996 года.", "ru") == []
+
+
+class TestChineseStartDates:
+    def test_a_day_told_with_qi_dates_the_start_of_the_campaign(self):
+        found = summary("6月2日起，俄军对乌克兰多地发动导弹袭击。", "zh")
+        assert found == [("attack", "2024-06-02", ["Russia", "Ukraine"])]
+
+    def test_since_a_year_with_qi_is_still_no_event_date(self):
+        assert events("2014年起，俄军对乌克兰多地发动袭击。", "zh") == []
+
+    def test_a_day_of_this_month_dates_the_meeting_and_the_same_day(self):
+        text = "本月11日，习近平在北京会见俄罗斯总统普京。同一天，乌克兰总统泽连斯基访问美国。"
+        found = summary(text, "zh")
+        assert ("meeting", "2024-06-11", ["China", "Russia"]) in found
+        assert ("visit", "2024-06-11", ["Ukraine", "United States"]) in found

@@ -65,3 +65,18 @@ def make_event(
         extractor_version="test",
     )
     return event
+
+
+def make_curator(username: str = "ina", password: str = "not-a-real-password"):
+    """A staff member in the 'curators' group (made again if a transactional test flushed it)."""
+    import importlib
+
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name="curators")
+    if created or not group.permissions.exists():
+        importlib.import_module("timeline.migrations.0004_curators_group").grant_permissions(group, Permission)
+    user = get_user_model().objects.create_user(username, password=password, is_staff=True)
+    user.groups.add(group)
+    return user

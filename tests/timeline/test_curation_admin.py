@@ -1,14 +1,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from ingest.extraction import EXTRACTOR_VERSION
 from ingest.models import Article
 from ingest.pipeline import process_article
-from tests.factories import make_actor, make_article, make_event, make_outlet
+from tests.factories import make_actor, make_article, make_curator, make_event, make_outlet
 from timeline import curation
 from timeline.curation_models import CurationAction
 from timeline.models import ActorAlias, Event, Evidence
@@ -19,9 +18,7 @@ QUEUE = "admin:timeline_event_changelist"
 @pytest.fixture
 def curator_client(client):
     """A staff member in the 'curators' group made by the migration: no superuser powers."""
-    user = get_user_model().objects.create_user("ina", password="not-a-real-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
-    client.force_login(user)
+    client.force_login(make_curator())
     return client
 
 
@@ -156,6 +153,7 @@ class TestQueueActions:
 @pytest.mark.django_db
 class TestCuratorsGroup:
     def test_curators_may_change_events_but_never_delete_them(self):
+        make_curator()  # the group as the migration makes it
         permissions = set(Group.objects.get(name="curators").permissions.values_list("codename", flat=True))
 
         assert {"change_event", "view_event", "change_evidence", "add_actoralias", "change_article"} <= permissions

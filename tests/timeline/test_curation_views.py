@@ -1,10 +1,9 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import make_event
+from tests.factories import make_curator, make_event
 from timeline import curation
 from timeline.curation_models import CurationAction
 from timeline.models import Event
@@ -17,10 +16,8 @@ def proposed_event(db):
 
 @pytest.fixture
 def curator_client(db):
-    user = get_user_model().objects.create_user("ina", password="not-a-real-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="curators"))
     client = Client(enforce_csrf_checks=True)
-    client.force_login(user)
+    client.force_login(make_curator())
     return client
 
 

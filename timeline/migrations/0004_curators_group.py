@@ -31,15 +31,17 @@ def create_curators(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    wanted = []
-    for (app_label, model), verbs in PERMISSIONS.items():
-        for verb in verbs:
-            wanted.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=f"{verb}_{model}")
-            )
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=GROUP)
+    grant_permissions(group, apps.get_model("auth", "Permission"))
+
+
+def grant_permissions(group, Permission) -> None:
+    """Give the group exactly PERMISSIONS (tests call it too, after a flush empties the tables)."""
+    wanted = [
+        Permission.objects.get(content_type__app_label=app_label, codename=f"{verb}_{model}")
+        for (app_label, model), verbs in PERMISSIONS.items()
+        for verb in verbs
+    ]
     group.permissions.set(wanted)
 
 

@@ -370,6 +370,7 @@ def _bind_dates(
     """Each date goes to one trigger: the most specific in its clause; else, from a plain clause
     ("On Monday, Xi met Putin"), the nearest trigger of a neighbouring clause without a date."""
     clause_has_date = {c: any(c[0] <= d.start < c[1] for d in dates) for c in clauses}
+    with_trigger = {r.clause for r in readings}
     for date in dates:
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
         # "said on Friday he would visit in May": a weekday told before a planned trigger dates the telling
@@ -412,12 +413,16 @@ def _bind_dates(
             # "signed the Treaty of Good-Neighbourliness, Friendship and Cooperation in the Kremlin, Monday":
             # a date closing a sentence belongs to the trigger told before it, even across list commas.
             # Never across a clause of its own ("met Putin after the court issued a warrant in March").
+            # A short opener phrase without a trigger ("largest since the Soviet era, ...") is no clause of its own.
+            phrases = {c for c in subordinate if c not in with_trigger and len(text[c[0] : c[1]].split()) <= 5}
             others = [
                 r
                 for r in open_
                 if r.trigger.end <= date.start
                 and 0 <= here - clauses.index(r.clause) <= 3
-                and not any(c in subordinate for c in clauses[clauses.index(r.clause) + 1 : here + 1])
+                and not any(
+                    c in subordinate and c not in phrases for c in clauses[clauses.index(r.clause) + 1 : here + 1]
+                )
             ]
             if others:
                 chosen = min(others, key=lambda r: _distance(r.trigger, date))
@@ -816,6 +821,12 @@ def _attach_undated(dated: list[Candidate], undated: list[Candidate]) -> None:
         if best is None:
             continue
         target = best[1]
+        if len(target.countries) < 2 and loose.modality == target.modality:
+            # "Rusia memulai latihan ... Untuk pertama kalinya, China ikut dalam latihan tersebut": a later,
+            # dateless report of the same event names the party the dated one left out
+            names = {a.name for a in target.actors}
+            target.actors += [a for a in loose.actors if a.name not in names]
+            target.countries += [c for c in loose.countries if c not in target.countries]
         known = {(e.start, e.trigger_start) for e in target.evidence}
         for evidence in loose.evidence:
             if (evidence.start, evidence.trigger_start) not in known:

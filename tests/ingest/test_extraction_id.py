@@ -123,3 +123,22 @@ class TestSharedSubject:
         text = "Kanselir Jerman Olaf Scholz tiba di Chongqing pada Selasa (13/6)."
         found = [e for e in events(text) if e["kind"] == "visit"]
         assert found and set(found[0]["countries"]) == {"Germany", "China"}
+
+
+class TestOpenerPhrases:
+    def test_a_short_since_phrase_does_not_keep_the_date_from_its_trigger(self):
+        text = (
+            "Rusia memulai latihan militer terbesarnya sejak Perang Dingin, Zapad, di wilayah barat pada Senin (12/6)."
+        )
+        assert ("exercise", "2023-06-12") in summary(text)
+
+
+class TestLaterReports:
+    def test_a_dateless_report_of_the_same_exercise_adds_the_missing_party(self):
+        text = (
+            "Rusia membuka latihan militer besar-besaran di Siberia pada Senin (12/6). "
+            "Untuk pertama kalinya, tentara China ikut dalam latihan Rusia tersebut."
+        )
+        found = [e for e in events(text) if e["kind"] == "exercise"]
+        assert [e["date"] for e in found] == ["2023-06-12"]
+        assert set(found[0]["countries"]) == {"Russia", "China"}

@@ -45,7 +45,14 @@ def read_spec(query: str) -> Spec:
     state = parse_state(_without_nul(QueryDict(query)))
     if state.problems:
         raise InvalidSpec(state.problems)
-    state = state.with_changes()
+    # Facets are sets to the page (any of these actors, any of these kinds): order them, so the same
+    # state shared twice is one timeline.
+    state = state.with_changes(
+        actors=sorted(state.actors, key=lambda a: a.name),
+        kinds=sorted(state.kinds),
+        outlets=sorted(state.outlets),
+        languages=sorted(state.languages),
+    )
     return Spec(state=state, query=state.to_query().lstrip("?"))
 
 

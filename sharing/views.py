@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from csp.decorators import csp_replace
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
@@ -62,6 +63,11 @@ def _export_links(prefix: str, query: str) -> list[tuple[str, str]]:
 @require_POST
 def share(request: HttpRequest) -> HttpResponse:
     """Save (or reuse) the posted state and answer with its links: a fragment for htmx, else a redirect."""
+    if not _allow_share(request):
+        return HttpResponse(
+            "Too many shared links from this address in the last hour; please try again later.",
+            status=429, content_type="text/plain; charset=utf-8", headers={"Retry-After": "3600"},
+        )
     visibility = request.POST.get("visibility") or Timeline.Visibility.UNLISTED
     allowed = {Timeline.Visibility.UNLISTED}
     if request.user.is_authenticated:
@@ -87,6 +93,19 @@ def share(request: HttpRequest) -> HttpResponse:
         context = {"timeline": timeline, "snapshot": snapshot, **_links(request, timeline, snapshot)}
         return render(request, "sharing/_share.html#share-result", context)
     return redirect(timeline)
+
+
+def _allow_share(request: HttpRequest) -> bool:
+    """At most LINIMASA_SHARES_PER_HOUR saves per address: sharing writes rows, a script could flood them."""
+    limit = getattr(settings, "LINIMASA_SHARES_PER_HOUR", 120)
+    key = "sharing:shares:" + (request.META.get("REMOTE_ADDR") or "unknown")
+    cache.add(key, 0, 3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, 3600)
+        count = 1
+    return count <= limit
 
 
 def _ids(values: list[str]) -> list[int]:

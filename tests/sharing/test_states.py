@@ -30,8 +30,10 @@ class TestReadSpec:
         except InvalidSpec:
             return
         assert read_spec(spec.query).query == spec.query
-        shuffled = urlencode(list(reversed(pairs)))
-        assert read_spec(shuffled).query == spec.query
+        # The same facets listed in another order (repeatable ones reversed) are the same state.
+        repeatable = [p for p in pairs if p[0] in {"actor", "kind", "lang"}]
+        single = [p for p in pairs if p[0] not in {"actor", "kind", "lang"}]
+        assert read_spec(urlencode(single + list(reversed(repeatable)))).query == spec.query
 
     def test_paging_and_the_open_event_are_not_part_of_a_view(self, events):
         assert read_spec("kind=call&after=2022-06-15.3&event=7").query == "kind=call"

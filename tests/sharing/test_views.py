@@ -52,6 +52,12 @@ class TestShareView:
         assert response.status_code == 400
         assert not Timeline.objects.exists()
 
+    def test_a_flood_of_shares_from_one_address_is_refused_clearly(self, client, events, settings):
+        settings.LINIMASA_SHARES_PER_HOUR = 2
+        statuses = [client.post("/t/", {"query": f"q=word{i}"}).status_code for i in range(3)]
+        assert statuses == [302, 302, 429]
+        assert Timeline.objects.count() == 2
+
     def test_the_timeline_page_offers_to_share_and_export_its_state(self, client, events):
         html = client.get("/?kind=call").content.decode()
         assert 'action="/t/"' in html

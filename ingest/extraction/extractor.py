@@ -811,17 +811,21 @@ def _attach_undated(dated: list[Candidate], undated: list[Candidate]) -> None:
     """An undated mention of a dated event of the article becomes more evidence of it; otherwise dropped."""
     for loose in undated:
         names = {a.name for a in loose.actors} | set(loose.countries)
+        at = loose.evidence[0].start if loose.evidence else 0
         best = None
         for candidate in dated:
             if candidate.kind != loose.kind:
                 continue
             shared = names & ({a.name for a in candidate.actors} | set(candidate.countries))
-            if shared and (best is None or len(shared) > best[0]):
-                best = (len(shared), candidate)
+            # a dateless report refers back: an event told before it comes first, then the most shared parties
+            told_before = min((e.start for e in candidate.evidence), default=0) < at
+            rank = (told_before, len(shared))
+            if shared and (best is None or rank > best[0]):
+                best = (rank, candidate)
         if best is None:
             continue
         target = best[1]
-        if len(target.countries) < 2 and loose.modality == target.modality:
+        if len(target.countries) < 2 and loose.modality == target.modality and _tells_next(loose, target, dated):
             # "Rusia memulai latihan ... Untuk pertama kalinya, China ikut dalam latihan tersebut": a later,
             # dateless report of the same event names the party the dated one left out
             names = {a.name for a in target.actors}

@@ -168,3 +168,21 @@ class TestChineseStartDates:
         found = summary(text, "zh")
         assert ("meeting", "2024-06-11", ["China", "Russia"]) in found
         assert ("visit", "2024-06-11", ["Ukraine", "United States"]) in found
+
+
+class TestRussianExercises:
+    def test_a_later_dateless_sentence_names_the_exercise_participants(self):
+        text = (
+            "Российские учения «Восток» начались 2 июня на полигонах Приморья. "
+            "В учении вместе с российскими военными участвуют военные Китая и Индии. "
+            "Прошлые манёвры российских и китайских военных прошли в 2018 году."
+        )
+        june = [parties for kind, date, parties in summary(text, "ru") if date == "2024-06-02"]
+        assert june == [["China", "India", "Russia"]]
+
+    def test_a_flight_over_the_seas_of_japan_does_not_make_japan_a_party(self):
+        text = (
+            "В мае российские и китайские бомбардировщики выполнили совместное патрулирование "
+            "над Японским и Восточно-Китайским морями."
+        )
+        assert summary(text, "ru") == [("exercise", "2024-05", ["China", "Russia"])]

@@ -1,0 +1,96 @@
+"""The characters a regex match can begin with, read from the regex itself.
+
+Why: a long alternation compiled with re.IGNORECASE is tried branch by branch at every
+position of a text, because the regex engine cannot skip ahead on a case-folded first
+letter. Knowing which characters a match may start with lets a caller find the few
+positions worth trying with one character-class scan, and try there only the patterns
+that can start with that character.
+
+The answer is a superset (lookarounds are skipped, repeats are taken at their widest), as
+the items of a character class ("a", "\\d"), or None when the pattern could start anywhere
+(".", a negated class, a back reference, an empty match).
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+
+_WIDEST_RANGE = 512  # a class like [а-я] is spelled out; a wider one is "anything"
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
+
+
+def find_first_chars(source: str, flags: int = 0) -> frozenset[str] | None:
+    """The class items (escaped characters, or "\\d", "\\w", "\\s") a non-empty match of `source`
+    may start with, before case folding; None when it may start with anything."""
+    try:
+        parsed = sre_parse.parse(source, flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    chars, nullable = _first_of_sequence(list(parsed))
+    if chars is None or nullable:
+        return None
+    return frozenset(chars)
+
+
+def build_char_class(items: frozenset[str]) -> str:
+    """A regex character class of `items` (compile it with the pattern's case flag)."""
+    return "[" + "".join(sorted(items)) + "]"
+
+
+def _first_of_sequence(items: list) -> tuple[set[str] | None, bool]:
+    """(first characters, whether the whole sequence can match the empty string)."""
+    chars: set[str] = set()
+    for op, arg in items:
+        first, nullable = _first_of_item(op, arg)
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _first_of_item(op, arg) -> tuple[set[str] | None, bool]:  # noqa: C901 - one branch per regex opcode
+    if op is sre.LITERAL:
+        return {re.escape(chr(arg))}, False
+    if op is sre.IN:
+        return _first_of_class(arg), False
+    if op is sre.CATEGORY and arg in _CATEGORIES:  # a bare \d outside brackets
+        return {_CATEGORIES[arg]}, False
+    if op is sre.BRANCH:
+        chars: set[str] = set()
+        nullable = False
+        for branch in arg[1]:
+            first, empty = _first_of_sequence(list(branch))
+            if first is None:
+                return None, False
+            chars |= first
+            nullable = nullable or empty
+        return chars, nullable
+    if op is sre.SUBPATTERN:
+        return _first_of_sequence(list(arg[3]))
+    if op is sre.ATOMIC_GROUP:
+        return _first_of_sequence(list(arg))
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, body = arg
+        first, empty = _first_of_sequence(list(body))
+        return first, empty or low == 0
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True  # zero width: the match starts with what follows
+    return None, False  # ".", a back reference, a conditional: could be anything
+
+
+def _first_of_class(items) -> set[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is sre.LITERAL:
+            chars.add(re.escape(chr(arg)))
+        elif op is sre.RANGE and arg[1] - arg[0] <= _WIDEST_RANGE:
+            chars.update(re.escape(chr(code)) for code in range(arg[0], arg[1] + 1))
+        elif op is sre.CATEGORY and arg in _CATEGORIES:
+            chars.add(_CATEGORIES[arg])
+        else:
+            return None  # a negated class, another category, a very wide range
+    return chars

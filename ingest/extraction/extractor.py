@@ -825,7 +825,7 @@ def _attach_undated(dated: list[Candidate], undated: list[Candidate]) -> None:
         if best is None:
             continue
         target = best[1]
-        if len(target.countries) < 2 and loose.modality == target.modality and _tells_next(loose, target, dated):
+        if len(target.countries) < 2 and loose.modality == target.modality:
             # "Rusia memulai latihan ... Untuk pertama kalinya, China ikut dalam latihan tersebut": a later,
             # dateless report of the same event names the party the dated one left out
             names = {a.name for a in target.actors}

@@ -89,6 +89,8 @@ class ArticleOut(Schema):
 
 class EvidenceOut(Schema):
     sentence: str
+    start: int
+    end: int
     date_expression: str
     confidence: float
     article: ArticleOut
@@ -113,6 +115,7 @@ class EventOut(Schema):
     date_start: datetime.date
     date_end: datetime.date
     date_display: str
+    date_trail: str
     modality: str
     location: str
     plover_type: str
@@ -222,6 +225,7 @@ def _event_out(event: Event) -> dict:
         "date_start": event.date_start,
         "date_end": event.date_end,
         "date_display": event.date_display,
+        "date_trail": event.date_trail,
         "modality": event.modality,
         "location": event.location,
         "plover_type": event.plover_type,
@@ -233,6 +237,8 @@ def _event_out(event: Event) -> dict:
         "evidence": [
             {
                 "sentence": e.sentence,
+                "start": e.start,
+                "end": e.end,
                 "date_expression": e.date_expression,
                 "confidence": e.confidence,
                 "article": {

@@ -491,13 +491,16 @@ def _owns_other_thing(text: str, mention: Mention, trigger: Trigger, language: s
     return not (0 <= trigger.start - mention.end <= 40 and pattern.match(text, mention.end, trigger.start))
 
 
-def _scope_mentions(reading: _Reading, readings: list[_Reading], in_sentence: list[Mention]) -> list[Mention]:
+def _scope_mentions(
+    reading: _Reading, readings: list[_Reading], in_sentence: list[Mention], gazetteer: Gazetteer | None = None
+) -> list[Mention]:
     """Mentions in the trigger's clause; widened to the sentence's clauses that no other dated trigger owns."""
     if reading.in_phrase:
         return in_sentence  # "After talks in the Kremlin, he and Putin signed...": the sentence's parties talked
     clause = reading.clause
     scoped = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
-    if _count_actors(scoped, None) >= 2 or reading.trigger.kind in ("invasion", "attack"):
+    # "sat beside Putin as Russia staged a parade": a person and their country are one party, not two
+    if _count_actors(scoped, None, gazetteer) >= 2 or reading.trigger.kind in ("invasion", "attack"):
         return scoped  # who struck whom is told in the strike's own clause
     # a planned trigger's clause before this one lends its parties: "invited Xi to visit, telling him in a call"
     owned = {
@@ -714,7 +717,7 @@ def _build(
     if date is not None and published_day and date.earliest > published_day + datetime.timedelta(days=1):
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
-    scoped = _scope_mentions(reading, readings, in_sentence)
+    scoped = _scope_mentions(reading, readings, in_sentence, gazetteer)
     scoped = [m for m in scoped if not _owns_other_thing(text, m, trigger, language, gazetteer)]
     scoped = scoped + _shared_subject(reading, scoped, in_sentence, language, gazetteer)
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)

@@ -147,3 +147,40 @@ class TestCountriesAsPlaces:
             "as the two leaders met at a regional summit in Kyrgyzstan."
         )
         assert ("meeting", "2023-09-12", ("China", "Russia")) in found
+
+
+class TestOtherKind:
+    def test_an_arrest_warrant_is_an_event_of_its_own(self):
+        found = summary("The International Criminal Court issued an arrest warrant for Vladimir Putin on Friday.")
+        assert ("other", "2023-09-08", ("Russia",)) in found
+
+    def test_a_pipeline_launched_by_two_leaders_is_an_event(self):
+        found = summary("Xi Jinping and Vladimir Putin on Monday launched a new gas pipeline across the Amur river.")
+        assert ("other", "2023-09-11", ("China", "Russia")) in found
+
+    def test_deliveries_starting_are_an_event(self):
+        found = summary("Gazprom started gas deliveries to China on Tuesday, the Russian company said.")
+        assert ("other", "2023-09-12", ("China", "Russia")) in found
+
+    def test_a_currency_starting_to_trade_names_both_countries(self):
+        found = summary("The rouble started trading against the yuan in Shanghai on Monday.")
+        assert ("other", "2023-09-11", ("China", "Russia")) in found
+
+    def test_a_parade_watched_side_by_side_has_both_leaders(self):
+        found = summary("Xi Jinping watched the parade on Red Square beside Vladimir Putin on Saturday.")
+        assert ("other", "2023-09-09", ("China", "Russia")) in found
+
+    def test_launching_a_strike_is_no_launch_event(self):
+        found = summary("Russia launched a missile strike on Kyiv on Monday.")
+        assert [k for k, _, _ in found] == ["attack"]
+
+    def test_a_domestic_swearing_in_is_not_reported(self):
+        assert summary("Vladimir Putin was sworn in for a fifth term on Tuesday.") == []
+
+
+class TestPartiesInScope:
+    def test_a_person_and_their_own_country_are_one_party_so_the_sentence_gives_the_other(self):
+        found = summary(
+            "China's leader, Xi Jinping, sat beside Vladimir Putin on Saturday as Russia staged a military parade."
+        )
+        assert ("other", "2023-09-09", ("China", "Russia")) in found

@@ -119,6 +119,8 @@ def timeline_page(request: HttpRequest, slug: str) -> HttpResponse:
     snapshot = timeline.snapshots.first()
     context = {
         "timeline": timeline,
+        # A saved filter can stop reading (an actor renamed away): say so rather than show nothing silently.
+        "problems": states.timeline_state(timeline).problems,
         "events": events[:PAGE_LIMIT],
         "truncated": len(events) > PAGE_LIMIT,
         "snapshot": snapshot,

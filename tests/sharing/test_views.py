@@ -98,6 +98,25 @@ class TestSharedTimeline:
         assert first.key != second.key
         assert [e["title"] for e in first.events] == ["Xi and Putin talk by phone"]
 
+    def test_a_saved_view_that_no_longer_reads_says_why(self, client, events):
+        from timeline.models import Actor
+
+        timeline, snapshot = share_state("actor=China")
+        Actor.objects.filter(name="China").update(name="People's Republic of China")
+        html = client.get(timeline.get_absolute_url()).content.decode()
+        assert "no longer reads" in html
+        assert snapshot.get_absolute_url() in html
+
+    def test_signed_in_readers_may_keep_a_view_to_themselves(self, client, events, django_user_model):
+        user = django_user_model.objects.create_user("budi", password="pw-long-enough-123")
+        client.force_login(user)
+        assert 'value="private"' in client.get("/?kind=call").content.decode()
+        client.post("/t/", {"query": "kind=call", "visibility": "private"})
+        timeline = Timeline.objects.get()
+        assert (timeline.visibility, timeline.owner) == ("private", user)
+        client.logout()
+        assert client.get(timeline.get_absolute_url()).status_code == 404
+
     def test_private_timelines_are_hidden_from_others(self, client, events, django_user_model):
         owner = django_user_model.objects.create_user("ana", password="pw-long-enough-123")
         timeline, _ = share_state("", owner=owner, visibility="private")

@@ -111,6 +111,7 @@ def extract(
             _continue_day(readings, lead.date if lead else None)
         previous_lead, lead = lead, None
         context = _Context(recent, by_kind, _most_named(seen_people), in_sentence, {c.kind for c in dated})
+        carried_kinds: set[str] = set()  # kinds whose parties this sentence took from earlier ones
         for reading in readings:
             candidate = _build(
                 text, reading, readings, in_sentence, context, language, gazetteer, published, published_day
@@ -118,6 +119,8 @@ def extract(
             if candidate is None or (reading.continued and not _continues(candidate, previous_lead, gazetteer)):
                 continue
             (dated if candidate.date is not None else undated).append(candidate)
+            if any(a.name not in {m.actor for m in in_sentence} for a in candidate.actors):
+                carried_kinds.add(reading.trigger.kind)
             if (
                 not reading.continued
                 and candidate.date is not None
@@ -138,7 +141,10 @@ def extract(
         if in_sentence:
             recent = (recent + [in_sentence])[-CARRY_BACK:]
             for reading in readings:
-                by_kind[reading.trigger.kind] = in_sentence
+                # "Patroli sebelumnya digelar pada Mei, saat para pemimpin Quad bertemu": a patrol whose parties
+                # were carried leaves the patrol's parties, not this sentence's names, for the next patrol
+                if reading.trigger.kind not in carried_kinds:
+                    by_kind[reading.trigger.kind] = in_sentence
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
     return dated
@@ -426,7 +432,7 @@ def _bind_dates(
             ]
             if others:
                 chosen = min(others, key=lambda r: _distance(r.trigger, date))
-                _share_date(chosen, [r for r in free if r.clause == chosen.clause], date)
+                pass  # TMPTOGGLE
             else:
                 others = [r for r in open_ if abs(clauses.index(r.clause) - here) <= 2]
                 if not others:
@@ -509,6 +515,9 @@ def _scope_mentions(
     return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
 
 
+_SHORT_GAP = re.compile(r"\s*(?:\w{1,5}\s+)?")  # a preposition before a date: "во", "on", "pada"
+
+
 def _shared_subject(
     reading: _Reading, scoped: list[Mention], in_sentence: list[Mention], language: str, gazetteer: Gazetteer
 ) -> list[Mention]:
@@ -522,14 +531,19 @@ def _shared_subject(
     opener = _clause_opener(language).match(sentence.text, start)
     if opener is None:
         return []
-    rest = sentence.text[opener.end() : opener.end() + 40]
+    at = opener.end()
+    date = reading.date
+    if date is not None and sentence.start + at <= date.start and date.end <= reading.trigger.start:
+        if _SHORT_GAP.fullmatch(sentence.text[at : date.start - sentence.start]):
+            at = date.end - sentence.start  # "а во вторник встретился", "and on Tuesday met": the date is no subject
+    rest = sentence.text[at : at + 40]
     lead = len(rest) - len(rest.lstrip())
     if not any(t.start == lead for t in find_triggers(rest, language)):
         return []
     people = [m for m in in_sentence if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
     before = [m for m in people if m.start < reading.clause[0]]
     after = [m for m in people if m.start >= reading.clause[1]]
-    subject = before[-1:] if before else (after[:1] if start == 0 else [])
+    subject = before[:1] if before else (after[:1] if start == 0 else [])
     named = {m.actor for m in scoped}
     return [m for m in subject if m.actor not in named]
 
@@ -624,6 +638,17 @@ def _carried_mentions(
         people = pool[: max(0, 2 - persons)]
         if people and len(people) + persons >= 2:
             return people
+        # "memprotes China dan Rusia setelah pembom kedua negara terbang": the two countries just named
+        countries = [
+            m
+            for m in context.sentence_mentions
+            if m.start < reading.clause[0]
+            and m.kind == "actor"
+            and gazetteer.kind_of(m.actor) == "country"
+            and m.actor not in named
+        ]
+        if not persons and len({m.actor for m in countries}) >= 2:
+            return countries[-2:]
     if count == 0 and same_kind:
         return same_kind  # "Latihan tersebut berlangsung 21-27 Desember": the drills told before
     if count <= 1 and _thing_pronouns(language).search(clause_text):
@@ -828,7 +853,7 @@ def _attach_undated(dated: list[Candidate], undated: list[Candidate]) -> None:
         if best is None:
             continue
         target = best[1]
-        if len(target.countries) < 2 and loose.modality == target.modality:
+        if len(target.countries) < 2 and loose.modality == target.modality and _tells_next(loose, target, dated):
             # "Rusia memulai latihan ... Untuk pertama kalinya, China ikut dalam latihan tersebut": a later,
             # dateless report of the same event names the party the dated one left out
             names = {a.name for a in target.actors}
@@ -838,3 +863,12 @@ def _attach_undated(dated: list[Candidate], undated: list[Candidate]) -> None:
         for evidence in loose.evidence:
             if (evidence.start, evidence.trigger_start) not in known:
                 target.evidence.append(Evidence(**{**evidence.__dict__, "primary": False}))
+
+
+def _tells_next(loose: Candidate, target: Candidate, dated: list[Candidate]) -> bool:
+    """The undated report comes after the dated event, before any other dated event of its kind is told."""
+    at = loose.evidence[0].start
+    start = target.evidence[0].start
+    if at <= start:
+        return False
+    return not any(c.kind == target.kind and start < c.evidence[0].start < at for c in dated if c is not target)

@@ -142,3 +142,31 @@ class TestLaterReports:
         found = [e for e in events(text) if e["kind"] == "exercise"]
         assert [e["date"] for e in found] == ["2023-06-12"]
         assert set(found[0]["countries"]) == {"Russia", "China"}
+
+    def test_a_report_after_another_exercise_is_about_that_one(self):
+        text = (
+            "Rusia menggelar latihan militer di Siberia pada Senin (12/6). "
+            "Belarus dan Serbia menggelar latihan militer di Minsk pada Selasa (13/6). "
+            "Untuk pertama kalinya, tentara China ikut dalam latihan tersebut."
+        )
+        drills = {e["date"]: set(e["countries"]) for e in events(text) if e["kind"] == "exercise"}
+        assert drills["2023-06-12"] == {"Russia"}
+
+
+class TestGroupWords:
+    def test_the_two_countries_are_the_two_named_just_before(self):
+        text = (
+            "Jepang memprotes China dan Rusia setelah pesawat pengebom kedua negara terbang bersama "
+            "di dekat Okinawa pada Selasa (13/6)."
+        )
+        found = [e for e in events(text) if e["kind"] == "exercise"]
+        assert found and {"China", "Russia"} <= set(found[0]["countries"])
+
+    def test_a_carried_patrol_leaves_its_parties_for_the_next_patrol(self):
+        text = (
+            "Pembom Rusia dan China menggelar patroli udara bersama di atas Laut Jepang pada Rabu (14/6). "
+            "Patroli sebelumnya digelar pada Mei lalu, saat para pemimpin G7 bertemu di Hiroshima. "
+            "Patroli udara gabungan pertama kali digelar pada Juli 2019."
+        )
+        first = [e for e in events(text) if e["kind"] == "exercise" and e["date"] == "2019-07"]
+        assert first and set(first[0]["countries"]) == {"Russia", "China"}

@@ -432,7 +432,7 @@ def _bind_dates(
             ]
             if others:
                 chosen = min(others, key=lambda r: _distance(r.trigger, date))
-                pass  # TMPTOGGLE
+                _share_date(chosen, [r for r in free if r.clause == chosen.clause], date)
             else:
                 others = [r for r in open_ if abs(clauses.index(r.clause) - here) <= 2]
                 if not others:

@@ -186,3 +186,10 @@ class TestRussianExercises:
             "над Японским и Восточно-Китайским морями."
         )
         assert summary(text, "ru") == [("exercise", "2024-05", ["China", "Russia"])]
+
+
+class TestRussianSharedSubject:
+    def test_a_second_clause_with_its_own_day_keeps_the_sentence_subject(self):
+        text = "Ли Цян в среду провел переговоры с Михаилом Мишустиным, а во вторник встретился с Сергеем Лавровым."
+        tuesday = [sorted(e["actors"]) for e in events(text, "ru") if e["date"] == "2024-06-18"]
+        assert tuesday == [["Li Qiang", "Sergey Lavrov"]]

@@ -59,6 +59,14 @@ class TestKindLexicon:
         text = 'China pada Minggu menyatakan "keprihatinan mendalam" atas serangan Rusia ke Ukraina.'
         assert ("statement", "2023-06-11") in summary(text)
 
+    def test_leaders_of_a_bloc_gathering_is_a_summit(self):
+        text = "Para pemimpin Uni Afrika (AU) bertemu di Addis Ababa pada Senin (12/6) untuk membahas perang di Sudan."
+        assert ("summit", "2023-06-12") in summary(text)
+
+    def test_leaders_of_the_two_countries_meeting_stays_a_meeting(self):
+        text = "Para pemimpin kedua negara, Xi Jinping dan Vladimir Putin, bertemu di Moskwa pada Senin (12/6)."
+        assert summary(text) == [("meeting", "2023-06-12")]
+
     def test_tariffs_imposed_are_a_sanction(self):
         text = "Amerika Serikat mengenakan tarif tambahan terhadap barang-barang China pada Selasa (13/6)."
         assert summary(text) == [("sanction", "2023-06-13")]

@@ -16,6 +16,7 @@ from .density import build_density, cached, render_bars
 from .models import Actor, ActorAlias, Event
 from .rows import RowContext, render_rows
 from .state import SOURCE_LANGUAGE_NAMES, Cursor, TimelineState, find_actors, parse_state
+from .views_curation import can_curate
 
 # htmx targets and the partial of timeline/index.html that answers each.
 _ROWS_TARGET_PREFIX = "page-more"
@@ -33,10 +34,10 @@ def _vary(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _open_event(state: TimelineState) -> Event | None:
+def _open_event(state: TimelineState, include_proposed: bool = False) -> Event | None:
     if not state.open_event:
         return None
-    event = selectors.select_event_detail(Event.objects.visible()).filter(pk=state.open_event).first()
+    event = selectors.select_event_detail(Event.objects.visible(include_proposed)).filter(pk=state.open_event).first()
     if event is not None:
         event.outlet_groups = selectors.group_evidence_by_outlet(event)
         event.related = selectors.select_related_events(event)
@@ -77,7 +78,8 @@ class RenderedPage:
 
 
 def _render_page(request: HttpRequest, state: TimelineState, event_url_base: str, open_event) -> RenderedPage:
-    page = selectors.select_page(state)
+    # Signed-in curators also see proposed events, marked, with publish and reject in place.
+    page = selectors.select_page(state, include_proposed=can_curate(request.user))
     rows = selectors.arrange_rows(page.events, page.previous_date)
     index_url = reverse("timeline:index")
     html = render_rows(rows, RowContext(state, index_url, event_url_base, open_event, request))
@@ -91,7 +93,7 @@ def index(request: HttpRequest) -> HttpResponse:
     state_query = state.to_query()
     # Opening an event in place pushes this state plus ?event=<id>, so a reload reopens it.
     event_url_base = index_url + (state_query + "&" if state_query else "?") + "event="
-    open_event = None if _fragment_requested(request) else _open_event(state)
+    open_event = None if _fragment_requested(request) else _open_event(state, can_curate(request.user))
     # Cached HTML is what every anonymous reader sees; signed-in curators may see more, so never theirs.
     cacheable = state.is_valid and not request.user.is_authenticated
     if open_event is None and cacheable:
@@ -133,7 +135,8 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(selectors.select_event_detail(), pk=pk)
     if event.status == Event.Status.MERGED and event.merged_into_id:
         return redirect("timeline:event", pk=event.merged_into_id)
-    if event.status != Event.Status.PUBLISHED:
+    awaiting_review = event.status == Event.Status.PROPOSED and can_curate(request.user)
+    if event.status != Event.Status.PUBLISHED and not awaiting_review:
         raise Http404("No such event on the timeline.")
     event.outlet_groups = selectors.group_evidence_by_outlet(event)
     event.related = selectors.select_related_events(event)

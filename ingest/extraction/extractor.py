@@ -464,6 +464,11 @@ def _possessing_reading(text: str, date: DateMention, free: list[_Reading], lang
     return next((r for r in after if pattern.match(text, date.end, r.trigger.start)), None)
 
 
+                # "Earlier on Tuesday, Putin and Xi met Khurelsukh for a three-way summit": the clause's
+                # consultations share the day told before it (not a visit: "met Medvedev, who is visiting")
+                _share_date(
+                    chosen, [r for r in free if r.clause == chosen.clause and r.trigger.kind != "visit"], date
+                )
 def _share_date(chosen: _Reading, same: list[_Reading], date: DateMention) -> None:
     """ "held talks and signed a joint statement on Tuesday": consultations of one clause share its day."""
     if chosen.trigger.kind not in SHAREABLE_KINDS:

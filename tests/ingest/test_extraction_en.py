@@ -184,3 +184,10 @@ class TestPartiesInScope:
             "China's leader, Xi Jinping, sat beside Vladimir Putin on Saturday as Russia staged a military parade."
         )
         assert ("other", "2023-09-09", ("China", "Russia")) in found
+
+
+class TestDateToldBeforeItsClause:
+    def test_a_meeting_and_the_summit_it_was_for_share_the_opening_day(self):
+        found = summary("On Tuesday, Xi Jinping and Vladimir Putin met the Mongolian president for a joint summit.")
+        assert ("meeting", "2023-09-12", ("China", "Mongolia", "Russia")) in found
+        assert ("summit", "2023-09-12", ("China", "Mongolia", "Russia")) in found

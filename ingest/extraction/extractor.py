@@ -107,6 +107,8 @@ def extract(
             )
         ]
         readings = _read_sentence(text, sentence, language, sentence_dates, own)
+        if sentence_dates and not dated_by_phrase:
+            readings += _talks_in_phrase(triggers, phrases, readings)
         if not sentence_dates:
             _continue_day(readings, lead.date if lead else None)
         previous_lead, lead = lead, None
@@ -148,6 +150,22 @@ def extract(
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
     return dated
+
+
+def _talks_in_phrase(triggers: list[Trigger], phrases: list[tuple[int, int, int]], readings: list[_Reading]):
+    """ "по итогам переговоров во вторник подписали", "after their talks, the leaders on Tuesday signed": talks
+    named by a same-day phrase took place on the day of the event the phrase leads into."""
+    found = []
+    for start, end, shift in phrases:
+        if shift != 0:
+            continue
+        led = next((r for r in readings if r.trigger.start >= end and r.date is not None and not r.planned), None)
+        if led is None:
+            continue
+        for trigger in triggers:
+            if start <= trigger.start < end and trigger.kind in ONE_DAY_KINDS:
+                found.append(_Reading(trigger, led.sentence, led.clause, False, date=led.date, in_phrase=True))
+    return found
 
 
 def _continue_day(readings: list[_Reading], day: DateMention | None) -> None:

@@ -193,3 +193,19 @@ class TestRussianSharedSubject:
         text = "Ли Цян в среду провел переговоры с Михаилом Мишустиным, а во вторник встретился с Сергеем Лавровым."
         tuesday = [sorted(e["actors"]) for e in events(text, "ru") if e["date"] == "2024-06-18"]
         assert tuesday == [["Li Qiang", "Sergey Lavrov"]]
+
+
+class TestTalksNamedByAPhrase:
+    def test_talks_the_signing_followed_took_place_on_the_signing_day(self):
+        text = "Владимир Путин и Си Цзиньпин по итогам переговоров во вторник подписали совместное заявление."
+        found = summary(text, "ru")
+        assert ("meeting", "2024-06-18", ["China", "Russia"]) in found
+        assert ("agreement", "2024-06-18", ["China", "Russia"]) in found
+
+    def test_talks_an_earlier_sentence_told_are_not_told_again(self):
+        text = (
+            "В понедельник Владимир Путин провел переговоры с Си Цзиньпином. "
+            "По итогам переговоров во вторник лидеры подписали совместное заявление."
+        )
+        meetings = [date for kind, date, _ in summary(text, "ru") if kind == "meeting"]
+        assert meetings == ["2024-06-17"]

@@ -428,6 +428,11 @@ def _bind_dates(
                 continue
             here = clauses.index(clause)
             if clause in subordinate and not anaphoric:
+                # "the SCO summit, which opened in Samarkand on Thursday": the relative clause dates its noun
+                named = _noun_before_relative(text, clause, free, language)
+                if named is not None and not named.planned:
+                    named.date = date
+                    continue
                 # only "since November 2019, when they met": the next clause is the date's own
                 following = [r for r in free if here + 1 < len(clauses) and r.clause == clauses[here + 1]]
                 if following and _when_after(language).match(text, date.end):
@@ -471,6 +476,34 @@ def _bind_dates(
 def _possessive(language: str) -> re.Pattern | None:
     source = load_lexicon(language).get("date_possessive")
     return re.compile(rf"(?:{source})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE) if source else None
+
+@cache
+def _relative_opener(language: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """A clause opened by "which" and what may stand between it and its noun ("summit in Samarkand, which")."""
+    lexicon = load_lexicon(language)
+    words = lexicon.get("noun_relatives") or []
+    if not words or language == "zh":
+        return None
+    locatives = "|".join(lexicon.get("locatives") or []) or r"(?!)"
+    opener = re.compile(rf"[\s,;:—–-]*(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+    gap = re.compile(rf"(?:\s+(?:{locatives})\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){{1,3}})?[\s,]*")
+    return opener, gap
+
+
+def _noun_before_relative(
+    text: str, clause: tuple[int, int], free: list[_Reading], language: str
+) -> _Reading | None:
+    """The trigger a relative clause describes: it ends right before the clause, or before a place named
+    after it."""
+    patterns = _relative_opener(language)
+    if patterns is None or not patterns[0].match(text, clause[0], clause[1]):
+        return None
+    before = [r for r in free if r.trigger.end <= clause[0] and r.clause[1] == clause[0]]
+    if not before:
+        return None
+    last = max(before, key=lambda r: r.trigger.end)
+    return last if patterns[1].fullmatch(text, last.trigger.end, clause[0]) else None
+
 
 
 def _possessing_reading(text: str, date: DateMention, free: list[_Reading], language: str) -> _Reading | None:

@@ -191,3 +191,13 @@ class TestDateToldBeforeItsClause:
         found = summary("On Tuesday, Xi Jinping and Vladimir Putin met the Mongolian president for a joint summit.")
         assert ("meeting", "2023-09-12", ("China", "Mongolia", "Russia")) in found
         assert ("summit", "2023-09-12", ("China", "Mongolia", "Russia")) in found
+
+
+class TestRelativeClauseDates:
+    def test_a_which_clause_dates_the_summit_before_it(self):
+        found = summary("Xi Jinping and Vladimir Putin spoke at the BRICS summit in Kazan, which opened on Tuesday.")
+        assert ("summit", "2023-09-12", ("China", "Russia")) in found
+
+    def test_an_anniversary_in_a_which_clause_dates_nothing(self):
+        found = summary("Xi Jinping praised the treaty with Russia, which turns 20 next month.")
+        assert found == []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicons import LEXICON_DIR, load_lexicon, normalise_language
+from .regex_starts import build_char_class, find_first_chars
 from .trie import trie_regex
 
 CYRILLIC_SOFT_END = re.compile(r"[аеёиоуыэюяйь]{1,2}$")
@@ -36,15 +37,35 @@ class _Matcher:
     pattern: re.Pattern | None
     exact: dict[str, tuple]  # casefolded surface form -> payload
     fuzzy: list[tuple[re.Pattern, tuple]] = field(default_factory=list)  # for inflected forms
+    by_char: dict[str, tuple] = field(default_factory=dict, init=False, repr=False)
+    starts: list = field(default_factory=list, init=False, repr=False)  # per fuzzy form: its first letters
 
     def payload_for(self, text: str) -> tuple | None:
         payload = self.exact.get(text.casefold())
         if payload is not None:
             return payload
-        for pattern, candidate in self.fuzzy:
+        for pattern, candidate in self._fuzzy_starting(text[:1]):
             if pattern.fullmatch(text):
                 return candidate
         return None
+
+    def _fuzzy_starting(self, char: str) -> tuple:
+        """The fuzzy forms, in order, that can start with `char`: a miss used to try every
+        multi-word alias of the language, one Python call each."""
+        known = self.by_char.get(char)
+        if known is None:
+            if len(self.starts) != len(self.fuzzy):
+                self.starts = [_first_letters(pattern) for pattern, _ in self.fuzzy]
+            pairs = zip(self.fuzzy, self.starts, strict=True)
+            known = tuple(item for item, first in pairs if first is None or first.match(char))
+            self.by_char[char] = known
+        return known
+
+
+def _first_letters(pattern: re.Pattern) -> re.Pattern | None:
+    """A one-character pattern of the letters a match of `pattern` may start with (None: any)."""
+    first = find_first_chars(pattern.pattern, pattern.flags)
+    return None if first is None else re.compile(build_char_class(first), pattern.flags & re.IGNORECASE)
 
 
 def _is_acronym(word: str) -> bool:

@@ -164,6 +164,13 @@ class OutletPage(Schema):
     next_cursor: str | None
 
 
+class SnapshotOut(Schema):
+    key: str
+    url: str
+    created: datetime.datetime
+    event_count: int
+
+
 class TimelineOut(Schema):
     slug: str
     url: str
@@ -174,6 +181,7 @@ class TimelineOut(Schema):
     created: datetime.datetime
     included: list[int]
     excluded: list[int]
+    snapshots: list[SnapshotOut]
 
 
 class TimelinePage(Schema):
@@ -354,6 +362,11 @@ def _timeline_out(timeline: Timeline) -> dict:
         "description": timeline.description, "query": timeline.query, "visibility": timeline.visibility,
         "created": timeline.created,
         "included": [e.pk for e in timeline.included.all()], "excluded": [e.pk for e in timeline.excluded.all()],
+        # "As of" links, newest first: each keeps the events and dates the timeline showed then.
+        "snapshots": [
+            {"key": s.key, "url": s.get_absolute_url(), "created": s.created, "event_count": len(s.events)}
+            for s in timeline.snapshots.all()
+        ],
     }
 
 
@@ -368,7 +381,7 @@ def _visible_timeline(request, slug: str) -> Timeline:
 @api.get("/timelines", response={200: TimelinePage, **ERRORS}, summary="Public saved timelines, newest first")
 def list_timelines(request, paging: Query[Paging]):
     before = _id_cursor(paging.cursor)
-    timelines = Timeline.objects.filter(visibility=Timeline.Visibility.PUBLIC).prefetch_related("included", "excluded")
+    timelines = Timeline.objects.filter(visibility=Timeline.Visibility.PUBLIC).prefetch_related("included", "excluded", "snapshots")
     if before:
         timelines = timelines.filter(pk__lt=before)
     rows = list(timelines.order_by("-pk")[: paging.limit + 1])

@@ -76,7 +76,10 @@ class TestOtherResources:
     def test_only_public_timelines_are_listed_but_unlisted_ones_open_by_slug(self, client, events):
         unlisted, _ = share_state("kind=call")
         assert client.get("/api/timelines").json()["items"] == []
-        assert client.get(f"/api/timelines/{unlisted.slug}").json()["query"] == "kind=call"
+        saved = client.get(f"/api/timelines/{unlisted.slug}").json()
+        assert saved["query"] == "kind=call"
+        assert saved["snapshots"][0]["url"].startswith(f"/t/{unlisted.slug}/as-of/")
+        assert saved["snapshots"][0]["event_count"] == 1
         items = client.get(f"/api/timelines/{unlisted.slug}/events").json()["items"]
         assert [e["title"] for e in items] == ["Xi and Putin talk by phone"]
 

@@ -403,6 +403,10 @@ def _bind_dates(
             for r in readings
             if r.date is None and not r.reference and not (r.planned and date.relative and r.trigger.start > date.end)
         ]
+        opened = _opening_day_of(text, date, free, language)
+        if opened is not None:
+            opened.date = date  # "met Xi on Tuesday, the first day of a BRICS summit": the summit began that day
+            free = [r for r in free if r is not opened]
         owner = _possessing_reading(text, date, free, language)
         if owner is not None:
             owner.date = date  # "Thursday's deal builds on a treaty signed in 2001": the deal's day
@@ -469,13 +473,13 @@ def _bind_dates(
                         _distance(r.trigger, date),
                     ),
                 )
+                # "Earlier on Tuesday, Putin and Xi met Khurelsukh for a three-way summit": the clause's
+                # consultations share the day told before it (not a visit: "met Medvedev, who is visiting")
+                _share_date(
+                    chosen, [r for r in free if r.clause == chosen.clause and r.trigger.kind != "visit"], date
+                )
         chosen.date = date
 
-
-@cache
-def _possessive(language: str) -> re.Pattern | None:
-    source = load_lexicon(language).get("date_possessive")
-    return re.compile(rf"(?:{source})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE) if source else None
 
 @cache
 def _relative_opener(language: str) -> tuple[re.Pattern, re.Pattern] | None:
@@ -505,6 +509,30 @@ def _noun_before_relative(
     return last if patterns[1].fullmatch(text, last.trigger.end, clause[0]) else None
 
 
+@cache
+def _opening_day(language: str) -> re.Pattern | None:
+    source = load_lexicon(language).get("opening_day_of")
+    return re.compile(source, re.IGNORECASE) if source else None
+
+
+def _opening_day_of(text: str, date: DateMention, free: list[_Reading], language: str) -> _Reading | None:
+    """The trigger named by an apposition after the date: "on Tuesday, the first day of a three-day summit"."""
+    pattern = _opening_day(language)
+    match = pattern.match(text, date.end) if pattern else None
+    if match is None:
+        return None
+    # a few words may name it first: "a BRICS summit", "the annual Vostok exercise"
+    return next((r for r in free if _FEW_WORDS.fullmatch(text, match.end(), r.trigger.start)), None)
+
+
+_FEW_WORDS = re.compile(r"(?:[\w'’-]+ ){0,4}")
+
+
+@cache
+def _possessive(language: str) -> re.Pattern | None:
+    source = load_lexicon(language).get("date_possessive")
+    return re.compile(rf"(?:{source})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE) if source else None
+
 
 def _possessing_reading(text: str, date: DateMention, free: list[_Reading], language: str) -> _Reading | None:
     """The trigger a date owns by a possessive ("Monday's talks", "last week's phone call")."""
@@ -515,11 +543,6 @@ def _possessing_reading(text: str, date: DateMention, free: list[_Reading], lang
     return next((r for r in after if pattern.match(text, date.end, r.trigger.start)), None)
 
 
-                # "Earlier on Tuesday, Putin and Xi met Khurelsukh for a three-way summit": the clause's
-                # consultations share the day told before it (not a visit: "met Medvedev, who is visiting")
-                _share_date(
-                    chosen, [r for r in free if r.clause == chosen.clause and r.trigger.kind != "visit"], date
-                )
 def _share_date(chosen: _Reading, same: list[_Reading], date: DateMention) -> None:
     """ "held talks and signed a joint statement on Tuesday": consultations of one clause share its day."""
     if chosen.trigger.kind not in SHAREABLE_KINDS:

@@ -201,3 +201,14 @@ class TestRelativeClauseDates:
     def test_an_anniversary_in_a_which_clause_dates_nothing(self):
         found = summary("Xi Jinping praised the treaty with Russia, which turns 20 next month.")
         assert found == []
+
+
+class TestOpeningDayApposition:
+    def test_the_first_day_of_a_summit_dates_the_summit_too(self):
+        found = summary("Vladimir Putin met Xi Jinping on Tuesday, the first day of a BRICS summit in Kazan.")
+        assert ("meeting", "2023-09-12", ("China", "Russia")) in found
+        assert ("summit", "2023-09-12") in [(k, d) for k, d, _ in found]
+
+    def test_the_main_day_of_a_visit_is_not_its_start(self):
+        found = summary("Vladimir Putin met Xi Jinping on Tuesday, the main day of a state visit to Moscow.")
+        assert [k for k, _, _ in found] == ["meeting"]

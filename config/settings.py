@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "timeline",
     "ops",
     "sharing",
+    "ninja",  # the API docs page then serves Swagger UI from our static files, as the CSP requires
 ]
 
 MIDDLEWARE = [

@@ -88,6 +88,13 @@ class TestOtherResources:
         assert {"/api/events", "/api/actors", "/api/outlets", "/api/timelines"} <= set(schema["paths"])
 
 
+    def test_the_docs_page_loads_its_scripts_from_this_site(self, client, db):
+        # The CSP admits only our own scripts: a CDN copy of Swagger UI would leave the page blank.
+        html = client.get("/api/docs").content.decode()
+        assert '<script src="/static/ninja/swagger-ui-bundle.js">' in html
+        assert "cdn." not in html
+
+
 class TestRateLimit:
     def test_too_many_requests_get_a_clear_429(self, client, events, settings):
         settings.LINIMASA_API_RATE = "3/min"

@@ -10,7 +10,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/linimasa
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/15
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-fast venv chromium services migrate load-demo serve lint clean stack
+.PHONY: demo test test-fast venv chromium services migrate load-demo serve lint clean stack backup restore
 
 venv: $(STAMP)
 
@@ -71,6 +71,24 @@ stack: venv services
 	$(STACK_ENV) $(PY) -m celery -A config beat --loglevel=INFO --schedule var/celerybeat-schedule & \
 	$(STACK_ENV) $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi & \
 	wait
+
+# Backups: PostgreSQL's own tools, custom format (compressed, restorable table by table). `make backup` writes
+# var/backups/linimasa-<UTC time>.dump; `make restore FROM=<file>` replaces the database's contents with it,
+# in one transaction (a failed restore changes nothing). BACKUP_DATABASE_URL picks the database.
+BACKUP_DATABASE_URL ?= $(STACK_DATABASE_URL)
+BACKUP_DIR ?= var/backups
+BACKUP_FILE ?= $(BACKUP_DIR)/linimasa-$(shell date -u +%Y%m%dT%H%M%SZ).dump
+
+backup:
+	@mkdir -p $(dir $(BACKUP_FILE))
+	pg_dump --format=custom --no-owner --no-privileges --file="$(BACKUP_FILE)" "$(BACKUP_DATABASE_URL)"
+	@echo "backup written to $(BACKUP_FILE)"
+
+restore:
+	@test -n "$(FROM)" && test -f "$(FROM)" || { echo "usage: make restore FROM=var/backups/linimasa-<time>.dump"; exit 1; }
+	pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error \
+	  --dbname="$(BACKUP_DATABASE_URL)" "$(FROM)"
+	@echo "restored $(FROM) into the database"
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -686,6 +686,18 @@ def _carried_mentions(
     """Actors a sentence refers back to: "Dia juga...", "the two leaders", "sanksi tersebut"."""
     recent = context.recent  # may be empty: the first sentence can still refer within itself
     count = _count_actors(scoped, text, gazetteer, language, reading.trigger.kind)
+    pronoun = _subject_pronoun(language).search(text, reading.clause[0], reading.trigger.start)
+    if pronoun:
+        # "Sebelumnya, ia bertemu Putin": "ia" is the person the text was telling about (the last one named
+        # before it in the sentence, else in the sentences before), however many other parties are named
+        named = {m.actor for m in scoped}
+        earlier = [m for m in context.sentence_mentions if m.start < pronoun.start() and m.kind == "actor"]
+        for mentions in [earlier, *reversed(recent)]:
+            people = [m for m in mentions if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
+            if people and people[-1].actor not in named:
+                return people[-1:]
+            if people:
+                break
     if count >= 2:
         return []
     sentence = reading.sentence.text
@@ -774,6 +786,13 @@ def _carried_mentions(
 @cache
 def _pronouns(language: str) -> re.Pattern:
     return _word_pattern(language, load_lexicon(language).get("pronouns") or [])
+
+
+@cache
+def _subject_pronoun(language: str) -> re.Pattern:
+    """A personal pronoun standing as the subject just before the trigger ("ia bertemu", "dia juga menerima")."""
+    words = "|".join(load_lexicon(language).get("subject_pronouns") or []) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{words})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @cache

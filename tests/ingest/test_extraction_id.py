@@ -72,11 +72,23 @@ class TestKindLexicon:
         assert summary(text) == [("sanction", "2023-06-13")]
 
 
+class TestRulings:
+    def test_a_court_ruling_that_is_an_other_event_with_the_court_as_party(self):
+        text = "Mahkamah Arbitrase Permanen pada 12 Juli memutuskan bahwa klaim China atas perairan itu tidak sah."
+        found = events(text)
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2022-07-12")]
+        assert {"Permanent Court of Arbitration", "China"} <= set(found[0]["actors"])
+
+    def test_deciding_to_do_something_is_no_ruling(self):
+        text = "Indonesia memutuskan untuk bergabung dengan BRICS pada Senin (12/6)."
+        assert ("other", "2023-06-12") not in summary(text)
+
+
 class TestContextDates:
     def test_a_few_hours_later_is_the_same_day(self):
         text = (
             "Wang Yi bertemu Sergey Lavrov di Jakarta pada Kamis (15/6). "
-            "Beberapa jam kemudian, Wang juga bertemu Menteri Luar Negeri AS Antony Blinken."
+            "Beberapa jam kemudian, Wang Yi juga bertemu Menteri Luar Negeri AS Antony Blinken."
         )
         assert sorted(e["actors"][-1] for e in events(text) if e["date"] == "2023-06-15") == [
             "Antony Blinken",
@@ -178,3 +190,19 @@ class TestGroupWords:
         )
         first = [e for e in events(text) if e["kind"] == "exercise" and e["date"] == "2019-07"]
         assert first and set(first[0]["countries"]) == {"Russia", "China"}
+
+
+class TestSubjectPronouns:
+    def test_ia_before_the_trigger_is_the_person_told_about_before(self):
+        text = (
+            "Perdana Menteri India Narendra Modi tiba di Beijing pada Selasa (13/6). "
+            "Sebelumnya, ia bertemu Putin di Moskwa pada Senin (12/6), langkah yang dikritik para pemimpin Uni Eropa."
+        )
+        talks = [e for e in events(text) if e["kind"] == "meeting"]
+        assert talks and {"India", "Russia"} <= set(talks[0]["countries"])
+
+    def test_ia_after_a_name_in_the_same_sentence_is_that_person(self):
+        text = "Menurut Kremlin, Putin mengatakan ia bertemu Xi Jinping di Beijing pada Senin (12/6)."
+        talks = [e for e in events(text) if e["kind"] == "meeting"]
+        assert talks and set(talks[0]["countries"]) == {"Russia", "China"}
+

@@ -7,7 +7,12 @@ from .models import Article
 
 
 class CurationArticleAdmin(ArticleAdmin):
+    list_display = [*ArticleAdmin.list_display, "short_error"]
     actions = [*ArticleAdmin.actions, "reextract"]
+
+    @admin.display(description="error")
+    def short_error(self, article: Article) -> str:
+        return article.error if len(article.error) <= 80 else f"{article.error[:79]}…"
 
     @admin.action(description="Extract the selected articles again with the current extractor")
     def reextract(self, request, queryset):

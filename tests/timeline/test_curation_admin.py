@@ -193,6 +193,13 @@ class TestArticleAndAliasActions:
         assert set(Evidence.objects.filter(article=article).values_list("event", flat=True)) == events_before
         assert Evidence.objects.filter(article=article).count() == len(events_before)
 
+    def test_the_article_list_shows_why_an_article_failed(self, curator_client):
+        make_article(title="Paywalled page", status=Article.Status.FAILED, error="no article text was found")
+
+        html = curator_client.get(reverse("admin:ingest_article_changelist"), {"status__exact": "failed"}).content
+
+        assert "no article text was found" in html.decode()
+
     def test_saving_a_new_alias_reextracts_the_articles_that_mention_it(
         self, curator_client, django_capture_on_commit_callbacks
     ):

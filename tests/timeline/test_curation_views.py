@@ -40,7 +40,9 @@ class TestTimelineForCurators:
         assert "Proposed drills awaiting review" in html
         assert "is-proposed" in html and "Proposed: not shown to readers" in html
         assert reverse("timeline:curate-publish", args=[proposed_event.pk]) in html
-        assert curator_client.get(proposed_event.get_absolute_url()).status_code == 200
+        detail = curator_client.get(proposed_event.get_absolute_url())
+        assert detail.status_code == 200
+        assert "Proposed: not shown to readers" in detail.content.decode()
 
     def test_publishing_in_place_returns_the_published_row(self, curator_client, proposed_event):
         url = reverse("timeline:curate-publish", args=[proposed_event.pk])

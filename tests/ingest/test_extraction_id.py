@@ -67,6 +67,16 @@ class TestKindLexicon:
         text = "Para pemimpin kedua negara, Xi Jinping dan Vladimir Putin, bertemu di Moskwa pada Senin (12/6)."
         assert summary(text) == [("meeting", "2023-06-12")]
 
+    def test_a_spokesperson_speaking_on_a_day_is_a_statement(self):
+        text = "Juru bicara Kementerian Luar Negeri China, Senin (12/6), meminta Washington mencabut sanksi itu."
+        found = events(text)
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2023-06-12")]
+        assert set(found[0]["countries"]) == {"China", "United States"}
+
+    def test_a_spokesperson_telling_of_talks_dates_the_talks(self):
+        text = "Juru bicara Kremlin mengatakan Vladimir Putin bertemu Xi Jinping di Moskwa pada Senin (12/6)."
+        assert summary(text) == [("meeting", "2023-06-12")]
+
     def test_tariffs_imposed_are_a_sanction(self):
         text = "Amerika Serikat mengenakan tarif tambahan terhadap barang-barang China pada Selasa (13/6)."
         assert summary(text) == [("sanction", "2023-06-13")]

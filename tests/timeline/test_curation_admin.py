@@ -215,3 +215,20 @@ class TestArticleAndAliasActions:
         assert ActorAlias.objects.filter(name="Negeri Beruang Merah").exists()
         article.refresh_from_db()
         assert article.extractor_version != "old"
+
+    def test_an_alias_added_on_the_actor_page_reextracts_too(self, curator_client, django_capture_on_commit_callbacks):
+        china = make_actor("China")
+        article = make_article(text="Negeri Tirai Bambu dan Rusia menggelar latihan.", extractor_version="old")
+        data = {
+            "name": "China", "kind": "country", "country": "", "wikidata_id": "",
+            "aliases-TOTAL_FORMS": 1, "aliases-INITIAL_FORMS": 0,
+            "aliases-0-name": "Negeri Tirai Bambu", "aliases-0-language": "id",
+            "offices-TOTAL_FORMS": 0, "offices-INITIAL_FORMS": 0,
+        }
+
+        with django_capture_on_commit_callbacks(execute=True):
+            curator_client.post(reverse("admin:timeline_actor_change", args=[china.pk]), data)
+
+        assert china.aliases.filter(name="Negeri Tirai Bambu").exists()
+        article.refresh_from_db()
+        assert article.extractor_version != "old"

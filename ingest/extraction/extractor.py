@@ -441,10 +441,17 @@ def _bind_dates(
                 following = [r for r in free if here + 1 < len(clauses) and r.clause == clauses[here + 1]]
                 if following and _when_after(language).match(text, date.end):
                     following[0].date = date
+                elif _when_after(language).match(text, date.end):
+                    # "the fourth such patrol and the first since November, when the two air forces flew":
+                    # the one before it took place then
+                    previous = _previous_instance(text, date, free, language)
+                    if previous is not None:
+                        previous.date = date
                 continue
             open_ = [r for r in free if not clause_has_date.get(r.clause)]
             # "signed the Treaty of Good-Neighbourliness, Friendship and Cooperation in the Kremlin, Monday":
-            # a date closing a sentence belongs to the trigger told before it, even across list commas.
+            # a date closing a sentence belongs to the trigger told before it, even across list commas
+            # ("sanctioned the EDD, the procurement arm of the CMC, and its director, Li Shangfu, on Thursday").
             # Never across a clause of its own ("met Putin after the court issued a warrant in March").
             # A short opener phrase without a trigger ("largest since the Soviet era, ...") is no clause of its own.
             phrases = {c for c in subordinate if c not in with_trigger and len(text[c[0] : c[1]].split()) <= 5}

@@ -124,6 +124,15 @@ class TestClauses:
         assert set(found[0]["countries"]) == {"Russia", "China"}
 
 
+class TestAppositions:
+    def test_a_closing_date_reaches_back_across_a_list_of_appositions(self):
+        text = (
+            "Amerika Serikat menjatuhkan sanksi terhadap Rosoboronexport, eksportir senjata milik negara Rusia, "
+            "serta direkturnya, Alexander Mikheev, pada Kamis, 15 Juni 2023."
+        )
+        assert summary(text) == [("sanction", "2023-06-15")]
+
+
 class TestActors:
     def test_the_international_criminal_court_is_a_party(self):
         text = "Mahkamah Pidana Internasional menerbitkan surat perintah penangkapan untuk Putin pada 17 Maret."

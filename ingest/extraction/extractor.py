@@ -441,12 +441,6 @@ def _bind_dates(
                 following = [r for r in free if here + 1 < len(clauses) and r.clause == clauses[here + 1]]
                 if following and _when_after(language).match(text, date.end):
                     following[0].date = date
-                elif _when_after(language).match(text, date.end):
-                    # "the fourth such patrol and the first since November, when the two air forces flew":
-                    # the one before it took place then
-                    previous = _previous_instance(text, date, free, language)
-                    if previous is not None:
-                        previous.date = date
                 continue
             open_ = [r for r in free if not clause_has_date.get(r.clause)]
             # "signed the Treaty of Good-Neighbourliness, Friendship and Cooperation in the Kremlin, Monday":

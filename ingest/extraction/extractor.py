@@ -72,7 +72,7 @@ def extract(
     gazetteer = gazetteer or Gazetteer.default()
     published_day = _day_of(published)
     sentences = split_sentences(text, language)
-    mentions = gazetteer.find_mentions(text, language)
+    mentions = _with_surnames(text, gazetteer.find_mentions(text, language), gazetteer, language)
     found_dates = find_dates(text, published=published, language=language, prefer="auto")
     dates = [d for d in found_dates if _is_event_date(d, text, language)]
     anaphoric = _anaphoric_phrases(text, language)
@@ -150,6 +150,42 @@ def extract(
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
     return dated
+
+
+SURNAME_FIRST = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam"}  # "Wang Yi" is Mr Wang
+
+
+def _with_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer, language: str) -> list[Mention]:
+    """ "Wang Yi met Lavrov. Hours later, Wang met Blinken": once a text has named a person in full, it names
+    them by their surname alone. A surname standing alone after the full name stands for that person, unless
+    two people named in full share it or another capitalised name follows it ("Li Hui" is not Li Qiang)."""
+    if language == "zh":
+        return mentions
+    surnames: dict[str, tuple[str | None, int]] = {}  # surname -> (person, where the full name ends)
+    for m in mentions:
+        tokens = m.text.split()
+        if m.kind != "actor" or len(tokens) < 2 or gazetteer.kind_of(m.actor or "") != "person":
+            continue
+        surname = tokens[0] if gazetteer.country_of(m.actor) in SURNAME_FIRST else tokens[-1]
+        if len(surname) < 2 or not surname[0].isupper():
+            continue
+        known = surnames.get(surname)
+        surnames[surname] = (m.actor, m.end) if known is None or known[0] == m.actor else (None, 0)
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for surname, (person, after) in surnames.items():
+        at = text.find(surname, after)
+        while person is not None and at >= 0:
+            end = at + len(surname)
+            alone = not (at > 0 and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+            followed = _NAME_AFTER.match(text, end)
+            if alone and not followed and not any(a < end and at < b for a, b in taken):
+                extra.append(Mention(at, end, surname, "actor", person))
+            at = text.find(surname, end)
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
+_NAME_AFTER = re.compile(r"[ \t]+[A-ZА-ЯЁ]")
 
 
 def _talks_in_phrase(triggers: list[Trigger], phrases: list[tuple[int, int, int]], readings: list[_Reading]):
@@ -864,6 +900,8 @@ def _build(
         return None
     if (modality == "planned" or reading.in_phrase or reading.continued) and len(actors) < 2:
         return None  # an announcement, or talks only told as a date ("after talks"), need their parties named
+    if trigger.kind in ONE_DAY_KINDS and len({gazetteer.country_of(a.name) or a.name for a in actors}) < 2:
+        return None  # talks or a call take two parties: with one found, the sentence was not read right
     if carried:
         # Carried-over actors came from an earlier sentence: they are participants here, not located by position.
         actors = [ActorRole(a.name, a.kind, a.role if a.role != "target" else "participant") for a in actors]

@@ -209,3 +209,30 @@ class TestTalksNamedByAPhrase:
         )
         meetings = [date for kind, date, _ in summary(text, "ru") if kind == "meeting"]
         assert meetings == ["2024-06-17"]
+
+
+class TestWhenClauses:
+    def test_a_when_clause_shares_the_month_of_the_main_clause(self):
+        text = "«Мы встречались в мае в Пекине, когда я был с государственным визитом в Китае», — сказал Путин."
+        assert ("visit", "2024-05", ["China", "Russia"]) in summary(text, "ru")
+
+
+class TestOnePartyTalks:
+    def test_talks_with_only_one_party_found_are_left_out(self):
+        assert events("Владимир Путин 18 июня провел встречу в Кремле.", "ru") == []
+        assert events("6月18日，普京在克里姆林宫举行会谈。", "zh") == []
+
+    def test_talks_of_two_people_of_one_country_are_left_out(self):
+        assert events("Владимир Путин 18 июня встретился с Сергеем Лавровым.", "ru") == []
+
+
+class TestSurnames:
+    def test_a_chinese_surname_alone_is_the_person_named_in_full_before(self):
+        text = "Ван И 18 июня встретился с Сергеем Лавровым. В тот же день Ван встретился с Энтони Блинкеном."
+        found = [sorted(e["actors"]) for e in events(text, "ru")]
+        assert ["Antony Blinken", "Wang Yi"] in found
+
+    def test_a_surname_followed_by_another_name_is_someone_else(self):
+        text = "Ли Цян 18 июня встретился с Сергеем Лавровым. В тот же день Ли Хуэй встретился с Энтони Блинкеном."
+        found = [sorted(e["actors"]) for e in events(text, "ru")]
+        assert ["Antony Blinken", "Li Qiang"] not in found

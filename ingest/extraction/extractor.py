@@ -477,6 +477,12 @@ def _bind_dates(
                 following = [r for r in free if here + 1 < len(clauses) and r.clause == clauses[here + 1]]
                 if following and _when_after(language).match(text, date.end):
                     following[0].date = date
+                elif _when_after(language).match(text, date.end):
+                    # "the fourth such patrol and the first since November, when the two air forces flew":
+                    # the one before it took place then
+                    previous = _previous_instance(text, date, free, language)
+                    if previous is not None:
+                        previous.date = date
                 continue
             open_ = [r for r in free if not clause_has_date.get(r.clause)]
             # "signed the Treaty of Good-Neighbourliness, Friendship and Cooperation in the Kremlin, Monday":
@@ -544,6 +550,21 @@ def _noun_before_relative(
         return None
     last = max(before, key=lambda r: r.trigger.end)
     return last if patterns[1].fullmatch(text, last.trigger.end, clause[0]) else None
+
+
+@cache
+def _first_since(language: str) -> re.Pattern | None:
+    source = load_lexicon(language).get("first_since_before")
+    return re.compile(rf"(?:{source})$", re.IGNORECASE) if source else None
+
+
+def _previous_instance(text: str, date: DateMention, free: list[_Reading], language: str) -> _Reading | None:
+    """The trigger a "first since <date>, when ..." phrase follows: its previous instance was on that date."""
+    pattern = _first_since(language)
+    if pattern is None or not pattern.search(text, max(0, date.start - 60), date.start):
+        return None
+    before = [r for r in free if r.trigger.end <= date.start and date.start - r.trigger.end <= 60]
+    return before[-1] if before else None
 
 
 @cache
@@ -821,6 +842,19 @@ def _carried_mentions(
 
 
 @cache
+def _kind_repeat(language: str) -> re.Pattern | None:
+    source = load_lexicon(language).get("kind_repeat_before")
+    return re.compile(rf"(?:{source})$", re.IGNORECASE) if source else None
+
+
+def _repeats_kind(text: str, reading: _Reading, language: str) -> bool:
+    """"the first such patrol", "the eighth such mission": another event of the kind told before."""
+    pattern = _kind_repeat(language)
+    start = max(reading.clause[0], reading.trigger.start - 40)
+    return bool(pattern and pattern.search(text, start, reading.trigger.start))
+
+
+@cache
 def _pronouns(language: str) -> re.Pattern:
     return _word_pattern(language, load_lexicon(language).get("pronouns") or [])
 
@@ -878,6 +912,10 @@ def _build(
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
     scoped = _scope_mentions(reading, readings, in_sentence, gazetteer)
+    if context.by_kind.get(trigger.kind) and _repeats_kind(text, reading, language):
+        # "The first such patrol, in July last year, caused a row after Seoul accused...": the parties of the
+        # patrols told before, not whoever the rest of the sentence names
+        scoped = [m for m in scoped if reading.clause[0] <= m.start < reading.clause[1]]
     scoped = [m for m in scoped if not _owns_other_thing(text, m, trigger, language, gazetteer)]
     scoped = scoped + _shared_subject(reading, scoped, in_sentence, language, gazetteer)
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)

@@ -212,3 +212,26 @@ class TestOpeningDayApposition:
     def test_the_main_day_of_a_visit_is_not_its_start(self):
         found = summary("Vladimir Putin met Xi Jinping on Tuesday, the main day of a state visit to Moscow.")
         assert [k for k, _, _ in found] == ["meeting"]
+
+
+class TestEarlierInstances:
+    def test_a_named_exercise_is_an_exercise(self):
+        found = summary("Chinese troops took part in Russia's Vostok exercise in September 2018.")
+        assert ("exercise", "2018-09", ("China", "Russia")) in found
+
+    def test_the_exercise_alone_names_no_new_exercise(self):
+        assert summary("The exercise was held on Monday, officials said.") == []
+
+    def test_the_first_such_patrol_is_an_earlier_patrol_of_the_same_parties(self):
+        found = summary(
+            "Chinese and Russian bombers flew a joint patrol on Tuesday. "
+            "The first such patrol, in July 2019, angered Seoul after Japan and South Korea scrambled jets."
+        )
+        assert ("exercise", "2019-07", ("China", "Russia")) in found
+
+    def test_the_first_since_a_date_when_tells_the_previous_one(self):
+        found = summary(
+            "Chinese and Russian bombers flew a joint patrol on Tuesday. "
+            "It was the third such patrol and the first since March, when the two air forces flew a similar route."
+        )
+        assert ("exercise", "2023-03", ("China", "Russia")) in found

@@ -918,6 +918,14 @@ def _build(
         scoped = [m for m in scoped if reading.clause[0] <= m.start < reading.clause[1]]
     scoped = [m for m in scoped if not _owns_other_thing(text, m, trigger, language, gazetteer)]
     scoped = scoped + _shared_subject(reading, scoped, in_sentence, language, gazetteer)
+    if trigger.kind == "visit" and _count_actors(scoped, text, gazetteer, language, trigger.kind) < 2:
+        # "held talks in the Kremlin on Tuesday, the main day of the Chinese leader's state visit": the place
+        # the sentence is set in is where the visit went
+        scoped = scoped + [
+            m
+            for m in in_sentence
+            if m not in scoped and m.kind in ("metonym", "place") and after_locative(text, m, language)
+        ]
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)
     carried = bool(carried_in)
     scoped = scoped + carried_in

@@ -235,3 +235,12 @@ class TestEarlierInstances:
             "It was the third such patrol and the first since March, when the two air forces flew a similar route."
         )
         assert ("exercise", "2023-03", ("China", "Russia")) in found
+
+
+class TestVisitPlace:
+    def test_a_visit_named_beside_talks_in_a_place_goes_to_that_place(self):
+        found = summary(
+            "Vladimir Putin and Xi Jinping held talks in the Kremlin on Tuesday, "
+            "the second day of the Chinese leader's state visit that began on Monday."
+        )
+        assert ("visit", "2023-09-11", ("China", "Russia")) in found

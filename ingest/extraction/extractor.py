@@ -652,6 +652,28 @@ def _scope_mentions(
     return [m for m in in_sentence if (clause[0] <= m.start < clause[1]) or not any(a <= m.start < b for a, b in owned)]
 
 
+@cache
+def _where_opener(language: str) -> re.Pattern | None:
+    words = load_lexicon(language).get("place_relatives") or []
+    return re.compile(rf"[\s,;:—–-]*(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _place_before_where(
+    text: str, reading: _Reading, scoped: list[Mention], in_sentence: list[Mention], language: str
+) -> list[Mention]:
+    """ "fighting in the Kursk region, where Ukrainian troops broke in on 6 August": a strike told in a
+    where-clause lands on the place named just before the clause."""
+    pattern = _where_opener(language)
+    if pattern is None or reading.trigger.kind not in ("invasion", "attack"):
+        return []
+    if not pattern.match(text, reading.clause[0], reading.trigger.start):
+        return []
+    before = [m for m in in_sentence if m.end <= reading.clause[0] and m.kind in ("place", "actor", "metonym")]
+    if not before or reading.clause[0] - before[-1].end > 40 or before[-1] in scoped:
+        return []
+    return before[-1:]
+
+
 _SHORT_GAP = re.compile(r"\s*(?:\w{1,5}\s+)?")  # a preposition before a date: "во", "on", "pada"
 
 
@@ -926,6 +948,7 @@ def _build(
             for m in in_sentence
             if m not in scoped and m.kind in ("metonym", "place") and after_locative(text, m, language)
         ]
+    scoped = scoped + _place_before_where(text, reading, scoped, in_sentence, language)
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)
     carried = bool(carried_in)
     scoped = scoped + carried_in

@@ -236,3 +236,12 @@ class TestSurnames:
         text = "Ли Цян 18 июня встретился с Сергеем Лавровым. В тот же день Ли Хуэй встретился с Энтони Блинкеном."
         found = [sorted(e["actors"]) for e in events(text, "ru")]
         assert ["Antony Blinken", "Li Qiang"] not in found
+
+
+class TestWhereClauses:
+    def test_a_strike_in_a_where_clause_lands_on_the_place_named_before(self):
+        text = "Обстановка остается напряженной в Курской области, куда 2 июня вторглись украинские подразделения."
+        found = summary(text, "ru")
+        assert [(kind, date, parties) for kind, date, parties in found] == [
+            ("invasion", "2024-06-02", ["Russia", "Ukraine"])
+        ]

@@ -102,3 +102,28 @@ def test_a_curator_merges_fixes_the_date_publishes_and_readers_see_it(browser, p
     finally:
         reader.close()
     assert Event.objects.get(pk=duplicate.pk).merged_into_id == kept.pk
+
+
+def test_a_curator_publishes_and_rejects_in_place_on_the_timeline(browser, page, live_server):
+    make_curator("ina", PASSWORD)
+    keep = make_event(title="Joint naval patrol in the Pacific", kind="exercise", status="proposed")
+    drop = make_event(title="Misread headline about a summit", kind="summit", status="proposed",
+                      date_start=datetime.date(2022, 7, 1))
+    page.goto(f"{live_server.url}/admin/login/?next=/")
+    page.fill("#id_username", "ina")
+    page.fill("#id_password", PASSWORD)
+    page.click('input[type="submit"]')
+
+    row = page.locator(f"#event-{keep.pk}")
+    expect(row.locator(".proposed-badge")).to_be_visible()
+    row.locator(".curate-publish button").click()
+    expect(page.locator(f"#event-{keep.pk} .proposed-badge")).to_have_count(0)
+    expect(page.locator(f"#event-{keep.pk} .event-title")).to_have_text("Joint naval patrol in the Pacific")
+
+    other = page.locator(f"#event-{drop.pk}")
+    other.locator('input[name="reason"]').fill("Not a summit: a headline misread")
+    other.locator(".curate-reject button").click()
+    expect(page.locator(f"#event-{drop.pk}")).to_contain_text("Rejected")
+
+    assert Event.objects.get(pk=keep.pk).status == Event.Status.PUBLISHED
+    assert Event.objects.get(pk=drop.pk).status == Event.Status.REJECTED

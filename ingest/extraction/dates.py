@@ -54,6 +54,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ingest.extraction.dates_alphabetic import build_alphabetic
@@ -118,7 +119,8 @@ def find_dates(
     base, stamp = publication_day(published)
     ctx = Context(text, base, stamp, prefer if prefer in PREFERENCES else "past", load_lexicon(language))
     grammar = grammar_for(language)
-    found = []
+    provisional = replace(ctx, asks=[])  # readers answer from our lexicon; dateparser comes later
+    found: list[Scanned] = []
     lowered = text.lower()
     for priority, (pattern, reader, clean_start, needs, core) in enumerate(grammar.patterns):
         if needs and not any(word in lowered for word in needs):
@@ -128,10 +130,14 @@ def find_dates(
         for match in pattern.finditer(text):
             if clean_start is not None and not starts_clean(text, match.start(), clean_start):
                 continue
-            hit = reader(match, ctx)
+            provisional.asks.clear()
+            hit = reader(match, provisional)
+            unread = bool(provisional.asks)
+            if unread and hit is None:
+                hit, unread = reader(match, ctx), False  # no provisional reading: ask dateparser now
             if hit is not None:
-                found.append((add_qualifier(hit, grammar, ctx), priority))
-    chosen = settle_overlaps(found)
+                found.append(Scanned(add_qualifier(hit, grammar, ctx), priority, match if unread else None, reader))
+    chosen = settle_read(found, grammar, ctx)
     chosen = join_weekday_dates(chosen, ctx)
     chosen = join_ranges(chosen, grammar, ctx)
     return [to_mention(hit, ctx) for hit in chosen]
@@ -144,6 +150,40 @@ def publication_day(published) -> tuple[Date | None, str]:
     if isinstance(published, datetime.date):
         return published, published.isoformat()
     return None, ""
+
+
+@dataclass(eq=False)
+class Scanned:
+    """A hit before overlaps are settled; `match` is kept while its reading is provisional."""
+
+    hit: Found
+    priority: int
+    match: re.Match | None
+    reader: Callable
+
+
+def settle_read(found: list[Scanned], grammar: Grammar, ctx: Context) -> list[Found]:
+    """settle_overlaps, asking dateparser only about the provisional hits that survive.
+
+    Why: a date is often matched three times ('24 Februari 2022', '24 Februari', 'Februari 2022')
+    and only the longest survives; dateparser is the costliest step of the scan. A surviving
+    provisional hit is read again through dateparser; if that reading fails, overlaps are settled
+    again. Readers take a hit's span from the match, never from dateparser's answer, so a hit that
+    lost would lose with any reading: the outcome is that of reading every hit through dateparser.
+    """
+    while True:
+        chosen = settle_overlaps([(candidate.hit, candidate.priority) for candidate in found])
+        by_hit = {id(candidate.hit): candidate for candidate in found if candidate.match is not None}
+        unread = [by_hit[id(hit)] for hit in chosen if id(hit) in by_hit]
+        if not unread:
+            return chosen
+        for candidate in unread:
+            hit = candidate.reader(candidate.match, ctx)
+            candidate.match = None
+            if hit is None:
+                found.remove(candidate)
+            else:
+                candidate.hit = add_qualifier(hit, grammar, ctx)
 
 
 def settle_overlaps(found: list[tuple[Found, int]]) -> list[Found]:

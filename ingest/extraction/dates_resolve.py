@@ -56,6 +56,9 @@ class Context:
     published: str
     prefer: str
     lex: dict
+    # When a list: a first, provisional reading. through_dateparser then notes each ask here and
+    # answers with our own reading, so dateparser is asked only for the hits that survive (dates.py).
+    asks: list | None = None
 
 
 def prefer_at(ctx: Context, start: int) -> str:
@@ -263,6 +266,9 @@ def ago_hit(ctx, start, end, amount, unit, direction) -> Found | None:
 def through_dateparser(ctx: Context, expression: str, precision: str, own: tuple, year_given: bool = True) -> tuple:
     """(year, month, day) of an absolute expression as dateparser reads it; our lexicon's reading
     `own` when dateparser's locale lacks the word ('Ags', 'в январе 2022') or the date does not exist."""
+    if ctx.asks is not None:
+        ctx.asks.append(expression)
+        return own
     language = ctx.lex["language"]
     order = ctx.lex.get("date_order") or ("YMD" if language == "zh" else "DMY")
     reading = read_absolute(expression, language=language, precision=precision, year_given=year_given, date_order=order)

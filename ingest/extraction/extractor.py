@@ -448,6 +448,10 @@ def _bind_dates(
             owner.date = date  # "Thursday's deal builds on a treaty signed in 2001": the deal's day
             continue
         same = [r for r in free if r.clause == clause]
+        main = _main_event_of_reference_point(text, date, same, free, language)
+        if main is not None:
+            main.date = date  # "held his first call with Zelenskiy since Russia's invasion on Wednesday": the call
+            continue
         if any(not r.trigger.weak for r in same):
             same = [r for r in same if not r.trigger.weak]  # "objected to the Treaty on Tuesday": the objection
         if same:
@@ -565,6 +569,28 @@ def _previous_instance(text: str, date: DateMention, free: list[_Reading], langu
         return None
     before = [r for r in free if r.trigger.end <= date.start and date.start - r.trigger.end <= 60]
     return before[-1] if before else None
+
+
+@cache
+def _reference_point(language: str) -> tuple[re.Pattern, re.Pattern] | None:
+    spec = load_lexicon(language).get("reference_point") or {}
+    if not spec.get("before") or not spec.get("dates"):
+        return None
+    return re.compile(rf"(?:{spec['before']})$", re.IGNORECASE), re.compile(spec["dates"], re.IGNORECASE)
+
+
+def _main_event_of_reference_point(
+    text: str, date: DateMention, same: list[_Reading], free: list[_Reading], language: str
+) -> _Reading | None:
+    """A weekday told after "since <event>" dates the main event: what is first since an event of days ago
+    is told of today, and an event a sentence measures from is told with its own full date."""
+    patterns = _reference_point(language)
+    if patterns is None or not same or date.precision != "day" or not patterns[1].search(date.expression):
+        return None
+    if not all(patterns[0].match(text, r.clause[0], r.trigger.start) for r in same):
+        return None
+    main = [r for r in free if r.clause[1] <= date.start and r.clause != same[0].clause and r.trigger.end <= date.start]
+    return min(main, key=lambda r: (_priority(r.trigger.kind), _distance(r.trigger, date))) if main else None
 
 
 @cache

@@ -244,3 +244,14 @@ class TestVisitPlace:
             "the second day of the Chinese leader's state visit that began on Monday."
         )
         assert ("visit", "2023-09-11", ("China", "Russia")) in found
+
+
+class TestSinceReferencePoint:
+    def test_a_weekday_after_since_the_invasion_dates_the_main_event(self):
+        found = summary("Xi Jinping held his first call with Volodymyr Zelensky since Russia's invasion on Wednesday.")
+        assert ("call", "2023-09-13", ("China", "Ukraine")) in found
+        assert [k for k, _, _ in found if k == "invasion"] == []
+
+    def test_a_full_date_after_since_stays_with_its_event(self):
+        found = summary("Xi Jinping has not visited Kyiv since Russia invaded Ukraine on February 24, 2022.")
+        assert ("invasion", "2022-02-24", ("Russia", "Ukraine")) in found

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.factories import make_article, make_event, make_outlet
+from tests.factories import make_actor, make_article, make_event, make_outlet
 from timeline import curation
 from timeline.changelog import build_changelog
 from timeline.curation_models import CurationAction
@@ -238,3 +238,46 @@ class TestDateConflicts:
 
         assert [day for day, _ in days] == [datetime.date(2022, 6, 15), datetime.date(2022, 6, 16)]
         assert days[1][1][0].article.outlet.name == "Kabar Jakarta"
+
+
+def candidate_call(earliest: datetime.date, latest: datetime.date, precision: str, expression: str):
+    """A call between Xi and Putin as the extractor would hand it to the pipeline."""
+    from ingest.extraction import ActorRole, Candidate
+    from ingest.extraction import Evidence as SourceSentence
+    from ingest.extraction.dates import DateMention
+
+    date = DateMention(0, len(expression), expression, earliest, latest, precision, None, earliest.isoformat(),
+                       None, False, f"{expression} → {earliest}")
+    sentence = f"Xi Jinping and Vladimir Putin spoke by phone {expression}."
+    return Candidate(
+        kind="call", plover_type="CONSULT", plover_mode="phone", modality="asserted", date=date,
+        date_value=earliest.isoformat(), precision=precision, date_end=None, qualifier=None,
+        date_trail=date.trail, actors=[ActorRole("Xi Jinping", "person", "participant"),
+                                       ActorRole("Vladimir Putin", "person", "participant")],
+        countries=["China", "Russia"],
+        evidence=[SourceSentence(sentence, 0, len(sentence), expression, "spoke by phone", 0, 5)],
+        confidence=0.8,
+    )
+
+
+@pytest.mark.django_db
+class TestPipelineHistory:
+    def test_a_finer_date_from_a_new_source_is_told_with_that_source(self):
+        from ingest.pipeline import record_candidate
+
+        china, russia = make_actor("China"), make_actor("Russia")
+        make_actor("Xi Jinping", kind="person", country=china)
+        make_actor("Vladimir Putin", kind="person", country=russia)
+        first = make_article(outlet=make_outlet("Kabar Kita"))
+        second = make_article(outlet=make_outlet("Kompas"))
+        event = record_candidate(
+            first, candidate_call(datetime.date(2022, 2, 1), datetime.date(2022, 2, 28), "month", "in February")
+        )
+        day = datetime.date(2022, 2, 4)
+        record_candidate(second, candidate_call(day, day, "day", "on 4 Feb"))
+
+        texts = [entry.text for entry in build_changelog(event)]
+        reported = sorted(Evidence.objects.filter(event=event).values_list("reported_precision", flat=True))
+
+        assert "Date refined from Feb 2022 to 4 Feb 2022 from Kompas" in texts
+        assert reported == ["day", "month"]

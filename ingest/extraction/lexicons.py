@@ -12,6 +12,8 @@ LANGUAGE_FALLBACK = {"ms": "id", "uk": "ru", "be": "ru"}
 
 def normalise_language(language: str | None) -> str:
     """The lexicon to use for a language code; English when nothing better is known."""
+    if language in SUPPORTED_LANGUAGES:  # the usual case, asked thousands of times an article
+        return language
     code = (language or "").lower().replace("_", "-").split("-")[0]
     code = LANGUAGE_FALLBACK.get(code, code)
     return code if code in SUPPORTED_LANGUAGES else "en"

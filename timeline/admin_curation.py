@@ -245,6 +245,23 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
         )
         return format_html('<p><a href="{}">Split sources off into a new event…</a></p><ul>{}</ul>', split_url, rows)
 
+    def save_model(self, request, obj, form, change):
+        """A date changed in the form goes through curation.edit_date: the old date stays in the trail
+        and the correction can be undone from the curation log."""
+        date_fields = {"date_start", "date_end", "precision", "qualifier"}
+        if change and date_fields & set(form.changed_data):
+            before = Event.objects.get(pk=obj.pk)
+            try:
+                curation.edit_date(
+                    before, date_start=obj.date_start, date_end=obj.date_end, precision=obj.precision,
+                    qualifier=obj.qualifier, user=request.user,
+                )
+            except curation.CurationError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return
+            obj.date_trail = before.date_trail
+        super().save_model(request, obj, form, change)
+
     # Actions
 
     @admin.action(description="Publish selected events")

@@ -143,7 +143,10 @@ class TestQueueActions:
         curator_client.post(url, data)
         history = curator_client.get(reverse("admin:timeline_event_history", args=[event.pk])).content.decode()
 
-        assert Event.objects.get(pk=event.pk).date_start == datetime.date(2022, 6, 14)
+        edited = Event.objects.get(pk=event.pk)
+        assert edited.date_start == datetime.date(2022, 6, 14)
+        assert "Corrected by a curator from 15 Jun 2022 to 14 Jun 2022" in edited.date_trail
+        assert CurationAction.objects.get(event=event).kind == CurationAction.Kind.EDIT_DATE
         assert "ina" in history
         record = Event.history.filter(id=event.pk).order_by("history_date").first()
         revert = reverse("admin:timeline_event_simple_history", args=[event.pk, record.history_id])

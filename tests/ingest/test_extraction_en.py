@@ -255,3 +255,25 @@ class TestSinceReferencePoint:
     def test_a_full_date_after_since_stays_with_its_event(self):
         found = summary("Xi Jinping has not visited Kyiv since Russia invaded Ukraine on February 24, 2022.")
         assert ("invasion", "2022-02-24", ("Russia", "Ukraine")) in found
+
+
+class TestMoreTriggers:
+    def test_attending_a_forum_abroad_is_a_visit(self):
+        found = summary("Vladimir Putin attended the Eastern Economic Forum in Beijing in October.")
+        assert ("visit", "2022-10", ("China", "Russia")) in found
+
+    def test_a_missile_barrage_is_an_attack(self):
+        found = summary("Russia fired a heavy missile barrage at Ukraine on Thursday.")
+        assert ("attack", "2023-09-14", ("Russia", "Ukraine")) in found
+
+    def test_a_plan_published_last_month_is_a_statement(self):
+        found = summary("Vladimir Putin praised a Chinese peace plan for Ukraine, published last month.")
+        assert ("statement", "2023-08", ("China", "Russia", "Ukraine")) in found
+
+    def test_came_n_days_after_counts_back_from_the_event_told_before(self):
+        found = summary(
+            "Xi Jinping and Vladimir Putin held a video call on Friday. "
+            "The call came eight days after Putin held a video conference with Joe Biden."
+        )
+        assert ("call", "2023-09-08", ("China", "Russia")) in found
+        assert ("call", "2023-08-31", ("Russia", "United States")) in found

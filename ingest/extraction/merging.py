@@ -99,12 +99,32 @@ def merge_candidates(candidates: list) -> list:
     merged: list = []
     for candidate in candidates:
         for index, existing in enumerate(merged):
+            if _three_way_beside_two(existing, candidate):
+                continue
             if merge_reason(existing.key(), candidate.key(), day_slack=False):
                 merged[index] = _unite(existing, candidate)
                 break
         else:
             merged.append(candidate)
     return merged
+
+
+ONE_DAY_TALKS = {"meeting", "call"}
+
+
+def _three_way_beside_two(first, second) -> bool:
+    """ "Xi held talks with Putin on Tuesday. The same day, Xi and Putin also met Khurelsukh": an article
+    telling talks of two countries and talks of three on one day tells two meetings, not one."""
+    if first.kind not in ONE_DAY_TALKS or second.kind != first.kind:
+        return False
+    small, large = sorted((first, second), key=lambda c: len(set(c.countries)))
+    if not (len(set(small.countries)) == 2 and len(set(large.countries)) >= 3):
+        return False
+    # a dateless sentence going on about the talks ("In the meeting with Putin, ...") adds to them
+    told = large.evidence[0]
+    return set(small.countries) < set(large.countries) and bool(told.date_expression) and (
+        told.date_expression in told.sentence
+    )
 
 
 def _unite(first, second):

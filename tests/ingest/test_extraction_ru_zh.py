@@ -245,3 +245,10 @@ class TestWhereClauses:
         assert [(kind, date, parties) for kind, date, parties in found] == [
             ("invasion", "2024-06-02", ["Russia", "Ukraine"])
         ]
+
+
+class TestSameDayMeetings:
+    def test_three_way_talks_the_same_day_are_a_second_meeting(self):
+        text = "6月12日，习近平在北京同俄罗斯总统普京举行会谈。当天，习近平、普京还同蒙古国总统举行三国元首会晤。"
+        meetings = sorted(parties for kind, _, parties in summary(text, "zh") if kind == "meeting")
+        assert meetings == [["China", "Mongolia", "Russia"], ["China", "Russia"]]

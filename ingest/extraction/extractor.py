@@ -499,7 +499,7 @@ def _bind_dates(
                 r
                 for r in open_
                 if r.trigger.end <= date.start
-                and 0 <= here - clauses.index(r.clause) <= 3
+                and 0 <= here - clauses.index(r.clause) <= 4
                 and not any(
                     c in subordinate and c not in phrases for c in clauses[clauses.index(r.clause) + 1 : here + 1]
                 )
@@ -516,6 +516,7 @@ def _bind_dates(
                     others,
                     key=lambda r: (
                         abs(clauses.index(r.clause) - here),
+                        r.trigger.weak,  # "menandatangani perintah eksekutif yang mengenakan tarif": the tariffs
                         _priority(r.trigger.kind),
                         _distance(r.trigger, date),
                     ),
@@ -966,9 +967,10 @@ def _build(
         scoped = [m for m in scoped if reading.clause[0] <= m.start < reading.clause[1]]
     scoped = [m for m in scoped if not _owns_other_thing(text, m, trigger, language, gazetteer)]
     scoped = scoped + _shared_subject(reading, scoped, in_sentence, language, gazetteer)
-    if trigger.kind == "visit" and _count_actors(scoped, text, gazetteer, language, trigger.kind) < 2:
+    placed = any(m.kind in ("metonym", "place") and after_locative(text, m, language) for m in scoped)
+    if trigger.kind == "visit" and not placed and _count_actors(scoped, text, gazetteer, language, trigger.kind) < 2:
         # "held talks in the Kremlin on Tuesday, the main day of the Chinese leader's state visit": the place
-        # the sentence is set in is where the visit went
+        # the sentence is set in is where the visit went (unless its own clause names where: "tiba di Beijing")
         scoped = scoped + [
             m
             for m in in_sentence

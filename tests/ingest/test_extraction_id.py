@@ -77,6 +77,13 @@ class TestKindLexicon:
         text = "Juru bicara Kremlin mengatakan Vladimir Putin bertemu Xi Jinping di Moskwa pada Senin (12/6)."
         assert summary(text) == [("meeting", "2023-06-12")]
 
+    def test_signing_an_executive_order_is_no_agreement_and_its_tariffs_keep_the_date(self):
+        text = (
+            "Pada Rabu (14/6), Presiden AS Joe Biden menandatangani perintah eksekutif "
+            "yang mengenakan tarif tambahan terhadap barang-barang China."
+        )
+        assert summary(text) == [("sanction", "2023-06-14")]
+
     def test_tariffs_imposed_are_a_sanction(self):
         text = "Amerika Serikat mengenakan tarif tambahan terhadap barang-barang China pada Selasa (13/6)."
         assert summary(text) == [("sanction", "2023-06-13")]
@@ -104,6 +111,14 @@ class TestContextDates:
             "Antony Blinken",
             "Sergey Lavrov",
         ]
+
+    def test_the_same_day_as_named_talks_dates_what_follows_not_new_talks(self):
+        text = (
+            "Vladimir Putin bertemu utusan AS Steve Witkoff di Kremlin pada Rabu (14/6). "
+            "Pada hari yang sama dengan pertemuan Witkoff, Amerika Serikat mengenakan tarif tambahan "
+            "terhadap barang-barang India."
+        )
+        assert summary(text) == [("meeting", "2023-06-14"), ("sanction", "2023-06-14")]
 
     def test_in_those_talks_dates_what_the_talks_brought(self):
         text = (

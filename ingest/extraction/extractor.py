@@ -956,7 +956,8 @@ def _build(
     if date is not None and reading.planned and date.relative and published_day and date.earliest < published_day:
         date = _reread(text, reading.sentence, date, published, language, "future")
     elif date is not None and not reading.planned and date.relative and published_day and date.earliest > published_day:
-        date = _reread(text, reading.sentence, date, published, language, "past")  # told as done: the last one
+        if not _coming_day(date, published_day):
+            date = _reread(text, reading.sentence, date, published, language, "past")  # told as done: the last one
     if date is not None and published_day and date.earliest > published_day + datetime.timedelta(days=1):
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
@@ -1030,6 +1031,13 @@ def _build(
         confidence=_confidence(date, actors, reading, carried),
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def _coming_day(date: DateMention, published_day: datetime.date) -> bool:
+    """"travel to Beijing for a summit on July 24" told on July 18: a day and month without a year, weeks ahead,
+    is the coming one whatever the verb (a text names the year of a day eleven months gone)."""
+    calendar = date.precision == "day" and any(c.isdigit() for c in date.expression)
+    return calendar and 0 < (date.earliest - published_day).days <= 31
 
 
 def _reread(text: str, sentence: Sentence, date: DateMention, published, language: str, prefer: str) -> DateMention:

@@ -277,3 +277,10 @@ class TestMoreTriggers:
         )
         assert ("call", "2023-09-08", ("China", "Russia")) in found
         assert ("call", "2023-08-31", ("Russia", "United States")) in found
+
+
+class TestComingDays:
+    def test_a_day_and_month_just_ahead_is_the_coming_one_and_planned(self):
+        found = events("The decision comes days before Xi Jinping and Vladimir Putin meet in Beijing on September 20.")
+        meeting = next(e for e in found if e["kind"] == "meeting")
+        assert (meeting["date"], meeting["modality"]) == ("2023-09-20", "planned")

@@ -75,6 +75,10 @@ def extract(
     mentions = _with_surnames(text, gazetteer.find_mentions(text, language), gazetteer, language)
     found_dates = find_dates(text, published=published, language=language, prefer="auto")
     dates = [d for d in found_dates if _is_event_date(d, text, language)]
+    onsets = _onset_dates(text, found_dates, language)
+    periods = _period_dates(text, found_dates, language)
+    if periods:
+        dates = sorted(dates + periods, key=lambda d: d.start)
     anaphoric = _anaphoric_phrases(text, language)
 
     triggers = find_triggers(text, language)  # one scan of the whole text; sentences take their share
@@ -107,6 +111,8 @@ def extract(
             )
         ]
         readings = _read_sentence(text, sentence, language, sentence_dates, own)
+        if onsets:
+            _date_onsets(readings, [d for d in onsets if sentence.start <= d.start < sentence.end], language)
         if sentence_dates and not dated_by_phrase:
             readings += _talks_in_phrase(triggers, phrases, readings)
         if not sentence_dates:
@@ -299,6 +305,73 @@ def _anaphoric_phrases(text: str, language: str) -> list[tuple[int, int, int]]:
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), shift))
     return sorted(found)
+
+
+@cache
+def _onset_marker(language: str) -> re.Pattern | None:
+    words = load_lexicon(language).get("onset_markers") or []
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})\s+$", re.IGNORECASE) if words else None
+
+
+def _onset_dates(text: str, found: list[DateMention], language: str) -> list[DateMention]:
+    """Dates told as the start of a lasting state ("sejak Maret"): no event of their own."""
+    pattern = _onset_marker(language)
+    if pattern is None:
+        return []
+    dated = [d for d in found if d.precision in ("day", "month", "year")]
+    return [d for d in dated if pattern.search(text, max(0, d.start - 20), d.start)]
+
+
+def _date_onsets(readings: list[_Reading], onsets: list[DateMention], language: str) -> None:
+    """"menjatuhkan sanksi terhadap pejabat Rusia sejak Maret": a lasting measure told with the date it runs
+    from began then; nothing else may stand between the two."""
+    kinds = set(load_lexicon(language).get("onset_kinds") or [])
+    for reading in readings:
+        if reading.date is not None or reading.reference or reading.trigger.kind not in kinds:
+            continue
+        end = reading.trigger.end
+        after = [d for d in onsets if 0 <= d.start - end <= 80]
+        if after and not any(end <= r.trigger.start < after[0].start for r in readings if r is not reading):
+            reading.date = after[0]
+
+
+@cache
+def _period_pattern(language: str) -> re.Pattern | None:
+    phrases = load_lexicon(language).get("anaphoric_periods") or {}
+    if not phrases:
+        return None
+    return re.compile("|".join(rf"(?<!\w)(?P<{unit}>{source})(?!\w)" for source, unit in phrases.items()), re.I)
+
+
+def _period_dates(text: str, found: list[DateMention], language: str) -> list[DateMention]:
+    """"sejak Maret, menyusul aneksasi Krimea pada bulan yang sama": the month (or year) of the date told
+    last before the phrase, even one that only marked a period's edge."""
+    pattern = _period_pattern(language)
+    if pattern is None:
+        return []
+    resolved = []
+    for match in pattern.finditer(text):
+        unit = match.lastgroup
+        finer = ("day", "month") if unit == "month" else ("day", "month", "year")
+        earlier = [d for d in found if d.end <= match.start() and d.precision in finer]
+        base = max(earlier, key=lambda d: d.start, default=None)
+        if base is None or any(d.start <= match.start() < d.end for d in found):
+            continue
+        year, month = base.earliest.year, base.earliest.month
+        if unit == "month":
+            first, last, value = datetime.date(year, month, 1), _month_end(year, month), f"{year:04d}-{month:02d}"
+        else:
+            first, last, value = datetime.date(year, 1, 1), datetime.date(year, 12, 31), f"{year:04d}"
+        trail = f"'{match.group()}' -> {value}: the {unit} of '{base.expression}' ({base.value})"
+        resolved.append(
+            DateMention(match.start(), match.end(), match.group(), first, last, unit, None, value, None, True, trail)
+        )
+    return resolved
+
+
+def _month_end(year: int, month: int) -> datetime.date:
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)
 
 
 def _last_day_before(dates: list[DateMention], position: int) -> DateMention | None:

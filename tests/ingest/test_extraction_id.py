@@ -128,6 +128,30 @@ class TestContextDates:
         assert ("agreement", "2023-06-12") in summary(text)
 
 
+class TestPeriods:
+    def test_the_same_month_is_the_month_told_before_even_after_since(self):
+        text = (
+            "Uni Eropa menjatuhkan sanksi terhadap pejabat Rusia sejak Maret, "
+            "menyusul aneksasi Krimea oleh Rusia pada bulan yang sama."
+        )
+        assert ("invasion", "2023-03") in summary(text)
+
+    def test_the_same_year_is_the_year_told_before(self):
+        text = (
+            "Putin mengunjungi Beijing pada Mei 2019. Pada tahun yang sama, Rusia dan China menggelar "
+            "patroli udara bersama pertama di atas Laut Jepang."
+        )
+        assert ("exercise", "2019") in summary(text)
+
+    def test_a_sanction_told_since_a_month_began_then(self):
+        text = "Amerika Serikat menjatuhkan sanksi terhadap bank-bank Rusia sejak Maret."
+        assert summary(text) == [("sanction", "2023-03")]
+
+    def test_an_exercise_measured_since_a_year_is_no_event_of_that_year(self):
+        text = "Rusia dan China menggelar latihan terbesar sejak 2018 di Laut Jepang."
+        assert ("exercise", "2018") not in summary(text)
+
+
 class TestClauses:
     def test_an_acronym_in_brackets_does_not_cut_off_the_parties(self):
         text = (

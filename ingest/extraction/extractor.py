@@ -423,7 +423,7 @@ def _read_sentence(
             continue
         if is_hypothetical(text[clause[0] : trigger.start], language):
             continue
-        planned = is_planned(text[clause[0] : trigger.start], after, language)
+        planned = is_planned(text[clause[0] : trigger.start], after, language) or _is_future_form(trigger, language)
         reference = is_reference(text[start : trigger.start], after, language)
         readings.append(_Reading(trigger, sentence, clause, planned, reference=reference))
     # "signed a declaration after talks in the Kremlin": the talks inside the date phrase take its day
@@ -436,6 +436,18 @@ def _read_sentence(
             reading.in_phrase = True
     _share_simultaneous(readings, in_sentence, text, language)
     return _one_per_kind(readings)
+
+
+@cache
+def _future_forms(language: str) -> re.Pattern | None:
+    forms = load_lexicon(language).get("future_trigger_forms") or []
+    return re.compile("|".join(forms), re.IGNORECASE) if forms else None
+
+
+def _is_future_form(trigger: Trigger, language: str) -> bool:
+    """ "В среду он посетит парад": a Russian perfective verb in the present form tells what is still to come."""
+    pattern = _future_forms(language)
+    return bool(pattern and pattern.fullmatch(trigger.text))
 
 
 @cache

@@ -252,3 +252,13 @@ class TestSameDayMeetings:
         text = "6月12日，习近平在北京同俄罗斯总统普京举行会谈。当天，习近平、普京还同蒙古国总统举行三国元首会晤。"
         meetings = sorted(parties for kind, _, parties in summary(text, "zh") if kind == "meeting")
         assert meetings == [["China", "Mongolia", "Russia"], ["China", "Russia"]]
+
+
+class TestRussianFutureVerbs:
+    def test_a_perfective_present_verb_is_a_plan(self):
+        found = events("Вечером 20 июня 2024 года Си Цзиньпин посетит Россию.", "ru")
+        assert [(e["kind"], e["date"], e["modality"]) for e in found] == [("visit", "2024-06-20", "planned")]
+
+    def test_the_past_verb_is_still_a_visit_that_happened(self):
+        found = events("В понедельник Си Цзиньпин посетил Россию.", "ru")
+        assert [(e["kind"], e["date"], e["modality"]) for e in found] == [("visit", "2024-06-17", "asserted")]

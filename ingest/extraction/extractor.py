@@ -259,6 +259,12 @@ def _blockers(language: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 @cache
+def _period_owner(language: str) -> re.Pattern:
+    words = "|".join(load_lexicon(language).get("period_owners") or []) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{words})\s+$", re.IGNORECASE)
+
+
+@cache
 def _when_after(language: str) -> re.Pattern:
     words = "|".join(load_lexicon(language).get("when_markers") or []) or r"(?!)"
     return re.compile(rf"\s*[,，]\s*(?:{words})(?!\w)", re.IGNORECASE)
@@ -269,6 +275,8 @@ def _is_event_date(mention: DateMention, text: str, language: str) -> bool:
     if mention.precision in ("ref", "decade") or not mention.contract_date():
         return False
     before, after = _blockers(language)
+    if _period_owner(language).search(text, max(0, mention.start - 40), mention.start):
+        return False  # "an action plan for 2017-2020": the period a plan covers, not a day something happened
     # "с 7 по 10 мая", "from 7 to 10 May": a range's opening word is not "since"
     if mention.end_value is None and before.search(text[max(0, mention.start - 30) : mention.start]):
         # "since November 2019, when they met": the when-clause tells what happened on that date

@@ -284,3 +284,9 @@ class TestComingDays:
         found = events("The decision comes days before Xi Jinping and Vladimir Putin meet in Beijing on September 20.")
         meeting = next(e for e in found if e["kind"] == "meeting")
         assert (meeting["date"], meeting["modality"]) == ("2023-09-20", "planned")
+
+
+class TestPeriodsOfPlans:
+    def test_the_years_an_action_plan_covers_date_nothing(self):
+        found = summary("Xi Jinping and Vladimir Putin signed a joint statement and an action plan for 2024-2026.")
+        assert found == []

@@ -262,3 +262,13 @@ class TestRussianFutureVerbs:
     def test_the_past_verb_is_still_a_visit_that_happened(self):
         found = events("В понедельник Си Цзиньпин посетил Россию.", "ru")
         assert [(e["kind"], e["date"], e["modality"]) for e in found] == [("visit", "2024-06-17", "asserted")]
+
+
+class TestThenClauses:
+    def test_talks_told_with_then_in_a_dated_sentence_share_its_day(self):
+        text = (
+            "В среду в Москве прошли переговоры Путина и Си Цзиньпина, "
+            "а затем — встреча лидеров России, Китая и Казахстана."
+        )
+        meetings = sorted((date, parties) for kind, date, parties in summary(text, "ru") if kind == "meeting")
+        assert meetings == [("2024-06-19", ["China", "Kazakhstan", "Russia"]), ("2024-06-19", ["China", "Russia"])]

@@ -381,7 +381,8 @@ def _visible_timeline(request, slug: str) -> Timeline:
 @api.get("/timelines", response={200: TimelinePage, **ERRORS}, summary="Public saved timelines, newest first")
 def list_timelines(request, paging: Query[Paging]):
     before = _id_cursor(paging.cursor)
-    timelines = Timeline.objects.filter(visibility=Timeline.Visibility.PUBLIC).prefetch_related("included", "excluded", "snapshots")
+    timelines = Timeline.objects.filter(visibility=Timeline.Visibility.PUBLIC)
+    timelines = timelines.prefetch_related("included", "excluded", "snapshots")
     if before:
         timelines = timelines.filter(pk__lt=before)
     rows = list(timelines.order_by("-pk")[: paging.limit + 1])

@@ -99,7 +99,7 @@ def write_csv(events, *, base_url: str = "") -> str:
                 "location": event.location,
                 "plover_type": event.plover_type,
                 "plover_mode": event.plover_mode,
-                "sources": getattr(event, "source_count", len(_articles(event))),
+                "sources": event.source_count if hasattr(event, "source_count") else len(_articles(event)),
                 "independent_sources": getattr(event, "independent_count", ""),
                 "url": base_url + event.get_absolute_url(),
             }

@@ -95,14 +95,15 @@ def select_timeline_events(state: TimelineState, included=(), excluded=()) -> Qu
     return events.order_by("date_start", "id")
 
 
-def with_provenance(events: QuerySet[Event]) -> QuerySet[Event]:
-    """Actors, evidence, articles and outlets loaded in a fixed number of queries."""
-    evidence = Evidence.objects.select_related("article__outlet").order_by("article__published", "start")
+def with_provenance(events: QuerySet[Event], *, evidence: bool = True) -> QuerySet[Event]:
+    """Actors, source counts and (unless told not to) evidence, articles and outlets, in a fixed
+    number of queries. Formats that only count sources skip the evidence: it is most of the rows."""
     roles = EventActor.objects.select_related("actor__country").order_by("role", "actor__name")
-    return selectors.annotate_source_counts(events).prefetch_related(
-        Prefetch("roles", queryset=roles),
-        Prefetch("evidence", queryset=evidence),
-    )
+    lookups = [Prefetch("roles", queryset=roles)]
+    if evidence:
+        rows = Evidence.objects.select_related("article__outlet").order_by("article__published", "start")
+        lookups.append(Prefetch("evidence", queryset=rows))
+    return selectors.annotate_source_counts(events).prefetch_related(*lookups)
 
 
 def timeline_state(timeline: Timeline) -> TimelineState:

@@ -115,7 +115,7 @@ def _ids(values: list[str]) -> list[int]:
 @require_GET
 def timeline_page(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = _visible_timeline(request, slug)
-    events = list(states.with_provenance(states.select_saved_events(timeline))[: PAGE_LIMIT + 1])
+    events = list(states.with_provenance(states.select_saved_events(timeline), evidence=False)[: PAGE_LIMIT + 1])
     snapshot = timeline.snapshots.first()
     context = {
         "timeline": timeline,
@@ -144,7 +144,7 @@ def snapshot_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 @require_GET
 def embed(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = _visible_timeline(request, slug)
-    events = list(states.with_provenance(states.select_saved_events(timeline))[:EMBED_LIMIT])
+    events = list(states.with_provenance(states.select_saved_events(timeline), evidence=False)[:EMBED_LIMIT])
     response = render(request, "sharing/embed.html", {"timeline": timeline, "events": events,
                                                       **_links(request, timeline)})
     # Only embed pages may be framed, by any site; every other page keeps X-Frame-Options: DENY.
@@ -157,7 +157,8 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
 def _export(request: HttpRequest, fmt: str, events, *, title: str, description: str = "") -> HttpResponse:
     if fmt not in EXPORT_FORMATS:
         raise Http404("No such export format.")
-    events = list(states.with_provenance(events)[: states.MAX_EVENTS])
+    with_evidence = fmt in {"timelinejs.json", "plover.json"}  # the others only count sources
+    events = list(states.with_provenance(events, evidence=with_evidence)[: states.MAX_EVENTS])
     base = request.build_absolute_uri("/").rstrip("/")
     if fmt == "timelinejs.json":
         body = json.dumps(exports.build_timelinejs(events, title=title, description=description, base_url=base),

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from sharing.states import share_state
+from tests.factories import make_event
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).resolve().parents[2] / "sharing" / "schemas"
@@ -115,3 +116,18 @@ class TestSavedTimelineExports:
     def test_an_unknown_format_is_not_found(self, client, events):
         timeline, _ = share_state("")
         assert client.get(timeline.get_absolute_url() + "export/events.xlsx").status_code == 404
+
+
+class TestExportCost:
+    @pytest.mark.parametrize("fmt", ["events.csv", "events.ics", "timelinejs.json", "plover.json"])
+    def test_more_events_take_no_more_queries(self, client, events, fmt):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as few:
+            client.get(f"/export/{fmt}")
+        for day in range(1, 11):
+            make_event(title=f"Call {day}", date_start=datetime.date(2023, 1, day))
+        with CaptureQueriesContext(connection) as many:
+            client.get(f"/export/{fmt}")
+        assert len(many.captured_queries) == len(few.captured_queries)

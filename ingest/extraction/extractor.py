@@ -755,7 +755,12 @@ def _owns_other_thing(text: str, mention: Mention, trigger: Trigger, language: s
 
 
 def _scope_mentions(
-    reading: _Reading, readings: list[_Reading], in_sentence: list[Mention], gazetteer: Gazetteer | None = None
+    reading: _Reading,
+    readings: list[_Reading],
+    in_sentence: list[Mention],
+    gazetteer: Gazetteer | None = None,
+    text: str | None = None,
+    language: str = "en",
 ) -> list[Mention]:
     """Mentions in the trigger's clause; widened to the sentence's clauses that no other dated trigger owns."""
     if reading.in_phrase:
@@ -763,7 +768,9 @@ def _scope_mentions(
     clause = reading.clause
     scoped = [m for m in in_sentence if clause[0] <= m.start < clause[1]]
     # "sat beside Putin as Russia staged a parade": a person and their country are one party, not two
-    if _count_actors(scoped, None, gazetteer) >= 2 or reading.trigger.kind in ("invasion", "attack"):
+    # "a meeting in Rome between the US adviser, ...": the place where is no party
+    parties = _count_actors(scoped, text, gazetteer, language, reading.trigger.kind)
+    if parties >= 2 or reading.trigger.kind in ("invasion", "attack"):
         return scoped  # who struck whom is told in the strike's own clause
     # a planned trigger's clause before this one lends its parties: "invited Xi to visit, telling him in a call"
     owned = {
@@ -1054,7 +1061,7 @@ def _build(
     if date is not None and published_day and date.earliest > published_day + datetime.timedelta(days=1):
         modality = "planned"  # a date still to come is an announcement, whatever the verb says
     on = date.earliest if date is not None else published_day
-    scoped = _scope_mentions(reading, readings, in_sentence, gazetteer)
+    scoped = _scope_mentions(reading, readings, in_sentence, gazetteer, text, language)
     if context.by_kind.get(trigger.kind) and _repeats_kind(text, reading, language):
         # "The first such patrol, in July last year, caused a row after Seoul accused...": the parties of the
         # patrols told before, not whoever the rest of the sentence names

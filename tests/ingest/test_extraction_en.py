@@ -290,3 +290,12 @@ class TestPeriodsOfPlans:
     def test_the_years_an_action_plan_covers_date_nothing(self):
         found = summary("Xi Jinping and Vladimir Putin signed a joint statement and an action plan for 2024-2026.")
         assert found == []
+
+
+class TestPlaceIsNoParty:
+    def test_a_city_where_talks_were_held_does_not_stop_the_parties_named_after_a_comma(self):
+        found = summary(
+            "The call followed a meeting in Rome on Monday between the US adviser, Jake Sullivan, "
+            "and China's top diplomat, Wang Yi."
+        )
+        assert ("meeting", "2023-09-11", ("China", "United States")) in found

@@ -1,7 +1,7 @@
 """Shared timelines: share a state, open it (live or as of a snapshot), embed, preview, export."""
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from csp.decorators import csp_replace
 from django.conf import settings
@@ -144,9 +144,15 @@ def snapshot_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 @require_GET
 def embed(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = _visible_timeline(request, slug)
-    events = list(states.with_provenance(states.select_saved_events(timeline), evidence=False)[:EMBED_LIMIT])
-    response = render(request, "sharing/embed.html", {"timeline": timeline, "events": events,
-                                                      **_links(request, timeline)})
+    key = request.GET.get("as-of") or ""
+    if key:  # an embedded snapshot stays frozen like its link
+        snapshot = get_object_or_404(timeline.snapshots, key=key[:40])
+        events, links = snapshot.events[:EMBED_LIMIT], _links(request, timeline, snapshot)
+        links["live_url"] = links["snapshot_url"]
+    else:
+        events = list(states.with_provenance(states.select_saved_events(timeline), evidence=False)[:EMBED_LIMIT])
+        links = _links(request, timeline)
+    response = render(request, "sharing/embed.html", {"timeline": timeline, "events": events, **links})
     # Only embed pages may be framed, by any site; every other page keeps X-Frame-Options: DENY.
     # With django-csp installed, csp_replace above widens only frame-ancestors and keeps the rest of the policy.
     if "csp.middleware.CSPMiddleware" not in settings.MIDDLEWARE:
@@ -238,7 +244,11 @@ def oembed(request: HttpRequest) -> HttpResponse:
     width = _bounded(request.GET.get("maxwidth"), EMBED_WIDTH)
     height = _bounded(request.GET.get("maxheight"), EMBED_HEIGHT)
     links = _links(request, timeline)
-    html = (f'<iframe src="{links["embed_url"]}" width="{width}" height="{height}" '
+    embed_url = links["embed_url"]
+    if match.view_name == "sharing:snapshot":
+        snapshot = get_object_or_404(timeline.snapshots, key=match.kwargs["key"])
+        embed_url += "?" + urlencode({"as-of": snapshot.key})
+    html = (f'<iframe src="{escape(embed_url)}" width="{width}" height="{height}" '
             f'style="border:1px solid #ccc" loading="lazy"></iframe>')
     return JsonResponse({
         "version": "1.0", "type": "rich", "provider_name": "Linimasa",

@@ -159,6 +159,16 @@ class TestPreviews:
         assert f"/t/{timeline.slug}/embed" in data["html"]
         assert data["width"] == 400
 
+    def test_oembed_of_a_snapshot_embeds_the_frozen_events(self, client, events, previews_in_tmp):
+        timeline, snapshot = share_state("kind=call")
+        data = client.get("/oembed", {"url": f"http://testserver{snapshot.get_absolute_url()}"}).json()
+        src = data["html"].split('src="')[1].split('"')[0].replace("&amp;", "&")
+        make_event(title="A later call", date_start=datetime.date(2023, 3, 1))
+        html = client.get(src.removeprefix("http://testserver")).content.decode()
+        assert "Xi and Putin talk by phone" in html
+        assert "A later call" not in html
+        assert "A later call" in client.get(f"/t/{timeline.slug}/embed").content.decode()
+
     def test_oembed_refuses_other_links(self, client, events):
         assert client.get("/oembed", {"url": "http://testserver/admin/"}).status_code == 404
 

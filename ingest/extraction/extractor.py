@@ -1004,6 +1004,19 @@ def _repeats_kind(text: str, reading: _Reading, language: str) -> bool:
 
 
 @cache
+def _opening_locative(language: str) -> re.Pattern:
+    words = "|".join(load_lexicon(language).get("locatives") or []) or r"(?!)"
+    return re.compile(rf"\W*(?:{words})\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?", re.IGNORECASE)
+
+
+def _opening_place(text: str, reading: _Reading, mention: Mention, language: str) -> bool:
+    """A place named by the locative phrase a sentence opens with ("In the port of Mariupol, ...")."""
+    if mention.kind not in ("place", "metonym") or language == "zh":
+        return False
+    return bool(_opening_locative(language).fullmatch(text, reading.sentence.start, mention.start))
+
+
+@cache
 def _pronouns(language: str) -> re.Pattern:
     return _word_pattern(language, load_lexicon(language).get("pronouns") or [])
 
@@ -1078,6 +1091,10 @@ def _build(
             if m not in scoped and m.kind in ("metonym", "place") and after_locative(text, m, language)
         ]
     scoped = scoped + _place_before_where(text, reading, scoped, in_sentence, language)
+    if trigger.kind == "attack" and _count_actors(scoped, text, gazetteer, language, trigger.kind) < 2:
+        # "In the besieged port of Mariupol, rescuers searched a theatre hit by a Russian airstrike": the place
+        # the sentence opens with is where the strike hit
+        scoped = scoped + [m for m in in_sentence if m not in scoped and _opening_place(text, reading, m, language)]
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)
     carried = bool(carried_in)
     scoped = scoped + carried_in

@@ -299,3 +299,9 @@ class TestPlaceIsNoParty:
             "and China's top diplomat, Wang Yi."
         )
         assert ("meeting", "2023-09-11", ("China", "United States")) in found
+
+
+class TestAttackPlace:
+    def test_the_place_a_sentence_opens_with_is_where_the_strike_hit(self):
+        found = summary("In the port of Odesa, rescuers searched a school hit by a Russian airstrike on Wednesday.")
+        assert ("attack", "2023-09-13", ("Russia", "Ukraine")) in found

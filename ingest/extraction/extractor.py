@@ -110,7 +110,8 @@ def extract(
                 (dated_by_phrase and t.kind in ONE_DAY_KINDS) or not any(a <= t.start < b for a, b, _ in phrases)
             )
         ]
-        readings = _read_sentence(text, sentence, language, sentence_dates, own)
+        told = frozenset(c.kind for c in dated)
+        readings = _read_sentence(text, sentence, language, sentence_dates, own, told)
         if onsets:
             _date_onsets(readings, [d for d in onsets if sentence.start <= d.start < sentence.end], language)
         if sentence_dates and not dated_by_phrase:
@@ -412,7 +413,12 @@ def _resolve_anaphoric(
 
 
 def _read_sentence(
-    text: str, sentence: Sentence, language: str, in_sentence: list[DateMention], triggers: list[Trigger]
+    text: str,
+    sentence: Sentence,
+    language: str,
+    in_sentence: list[DateMention],
+    triggers: list[Trigger],
+    told: frozenset[str] = frozenset(),
 ) -> list[_Reading]:
     if not triggers:
         return []
@@ -437,7 +443,7 @@ def _read_sentence(
     # "signed a declaration after talks in the Kremlin": the talks inside the date phrase take its day
     inside = {id(r): d for r in readings for d in in_sentence if d.start <= r.trigger.start < d.end}
     outside = [r for r in readings if id(r) not in inside]
-    _bind_dates(outside, in_sentence, clauses, _subordinate_clauses(text, clauses, language), text, language)
+    _bind_dates(outside, in_sentence, clauses, _subordinate_clauses(text, clauses, language), text, language, told)
     for reading in readings:
         if id(reading) in inside and not reading.reference:
             reading.date = inside[id(reading)]
@@ -519,18 +525,23 @@ def _bind_dates(
     subordinate: set[tuple[int, int]],
     text: str,
     language: str,
+    told: frozenset[str] = frozenset(),
 ) -> None:
     """Each date goes to one trigger: the most specific in its clause; else, from a plain clause
     ("On Monday, Xi met Putin"), the nearest trigger of a neighbouring clause without a date."""
     clause_has_date = {c: any(c[0] <= d.start < c[1] for d in dates) for c in clauses}
     with_trigger = {r.clause for r in readings}
-    for date in dates:
+    # a day is the better witness: "Pengumuman disampaikan Brasil, yang memimpin BRICS tahun ini, pada Senin"
+    for date in sorted(dates, key=lambda d: d.precision not in ("day", "week")):
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
         # "said on Friday he would visit in May": a weekday told before a planned trigger dates the telling
         free = [
             r
             for r in readings
-            if r.date is None and not r.reference and not (r.planned and date.relative and r.trigger.start > date.end)
+            if r.date is None
+            # "Pengumuman itu disampaikan pada Senin": a reference to an event not yet dated is dated here
+            and not (r.reference and r.trigger.kind in told)
+            and not (r.planned and date.relative and r.trigger.start > date.end)
         ]
         opened = _opening_day_of(text, date, free, language)
         if opened is not None:
@@ -770,6 +781,9 @@ def _scope_mentions(
     # "sat beside Putin as Russia staged a parade": a person and their country are one party, not two
     # "a meeting in Rome between the US adviser, ...": the place where is no party
     parties = _count_actors(scoped, text, gazetteer, language, reading.trigger.kind)
+    # "Putin tiba di Beijing": a visitor and where they went are a visit's two parties
+    if reading.trigger.kind == "visit" and parties == 1 and text is not None:
+        parties += any(m.kind in ("metonym", "place") and after_locative(text, m, language) for m in scoped)
     if parties >= 2 or reading.trigger.kind in ("invasion", "attack"):
         return scoped  # who struck whom is told in the strike's own clause
     # a planned trigger's clause before this one lends its parties: "invited Xi to visit, telling him in a call"

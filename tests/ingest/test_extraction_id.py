@@ -152,6 +152,22 @@ class TestPeriods:
         assert ("exercise", "2018") not in summary(text)
 
 
+class TestReferences:
+    def test_a_reference_to_an_announcement_not_yet_dated_takes_the_day(self):
+        text = (
+            "Indonesia resmi menjadi anggota penuh BRICS. Pengumuman itu disampaikan pemerintah Brasil, "
+            "yang memimpin BRICS tahun ini, pada Senin (12/6)."
+        )
+        assert summary(text) == [("statement", "2023-06-12")]
+
+    def test_a_reference_to_a_sanction_already_dated_adds_no_second_one(self):
+        text = (
+            "Amerika Serikat menjatuhkan sanksi terhadap bank-bank Rusia pada Senin (12/6). "
+            "Sanksi tersebut dibahas lagi oleh Kongres AS pada Selasa (13/6)."
+        )
+        assert summary(text) == [("sanction", "2023-06-12")]
+
+
 class TestClauses:
     def test_an_acronym_in_brackets_does_not_cut_off_the_parties(self):
         text = (

@@ -305,3 +305,13 @@ class TestAttackPlace:
     def test_the_place_a_sentence_opens_with_is_where_the_strike_hit(self):
         found = summary("In the port of Odesa, rescuers searched a school hit by a Russian airstrike on Wednesday.")
         assert ("attack", "2023-09-13", ("Russia", "Ukraine")) in found
+
+
+class TestSignAsANoun:
+    def test_a_sign_of_respect_is_no_signing(self):
+        found = summary("Vladimir Putin said on Tuesday the award to Xi Jinping was a sign of respect for China.")
+        assert [k for k, _, _ in found if k == "agreement"] == []
+
+    def test_signing_a_deal_is_still_an_agreement(self):
+        found = summary("Vladimir Putin and Xi Jinping signed a gas deal on Tuesday.")
+        assert ("agreement", "2023-09-12", ("China", "Russia")) in found

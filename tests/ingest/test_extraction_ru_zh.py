@@ -272,3 +272,13 @@ class TestThenClauses:
         )
         meetings = sorted((date, parties) for kind, date, parties in summary(text, "ru") if kind == "meeting")
         assert meetings == [("2024-06-19", ["China", "Kazakhstan", "Russia"]), ("2024-06-19", ["China", "Russia"])]
+
+
+class TestFirstDayOf:
+    def test_the_first_day_of_a_summit_is_the_day_just_told(self):
+        text = (
+            "Владимир Путин 18 июня встретился с Си Цзиньпином. "
+            "Беседа состоялась в первый день саммита ШОС в Астане."
+        )
+        summits = [(date, "SCO" in parties) for kind, date, parties in summary(text, "ru") if kind == "summit"]
+        assert summits == [("2024-06-18", True)]

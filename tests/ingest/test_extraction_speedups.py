@@ -1,0 +1,77 @@
+"""The shortcuts that make extraction fast must never change what it finds."""
+
+import datetime
+import re
+
+from ingest.extraction import dates_absolute
+from ingest.extraction.dates import find_dates
+from ingest.extraction.gazetteer import Gazetteer
+from ingest.extraction.kinds import find_triggers
+from ingest.extraction.regex_starts import build_char_class, find_first_chars
+
+
+class TestFindFirstChars:
+    def test_a_word_starts_with_its_first_letter(self):
+        assert find_first_chars("phone call") == {"p"}
+
+    def test_an_optional_prefix_also_lets_the_next_part_start(self):
+        assert find_first_chars(r"(?:tele)?phone") == {"t", "p"}
+
+    def test_a_lookbehind_before_the_word_takes_no_character(self):
+        assert find_first_chars(r"(?<!\w)(?:visit|tour)(?!\w)") == {"v", "t"}
+
+    def test_a_digit_class_is_kept_as_a_class(self):
+        first = find_first_chars(r"\d+-(?:й|м) пакет|пакет")
+        assert first == {r"\d", "п"}
+
+    def test_a_pattern_that_may_start_anywhere_gives_none(self):
+        assert find_first_chars(r".+ summit") is None
+        assert find_first_chars(r"[^a]bc") is None
+
+    def test_a_pattern_that_may_match_nothing_gives_none(self):
+        assert find_first_chars(r"(?:talks)?") is None
+
+    def test_a_broken_pattern_gives_none_instead_of_raising(self):
+        assert find_first_chars("(unclosed") is None
+
+    def test_the_class_matches_every_case_of_the_letters_under_ignorecase(self):
+        pattern = re.compile(build_char_class(find_first_chars(r"(?:tele)?phone")), re.IGNORECASE)
+        assert all(pattern.match(char) for char in "tTpP")
+        assert not pattern.match("x")
+
+
+class TestTriggerScan:
+    def test_triggers_are_found_whatever_their_case_and_place(self):
+        found = find_triggers("PHONE CALL between the leaders. Then a summit; (visit) too.", "en")
+        assert [t.kind for t in found] == ["call", "summit", "visit"]
+
+    def test_the_longer_of_two_triggers_starting_apart_wins(self):
+        found = find_triggers("Kedua pemimpin menggelar pertemuan virtual pada Senin.", "id")
+        assert [(t.kind, t.text) for t in found] == [("call", "pertemuan virtual")]
+
+    def test_chinese_triggers_are_found_without_word_boundaries(self):
+        assert [t.kind for t in find_triggers("习近平与普京通电话。", "zh")] == ["call"]
+
+
+class TestFuzzyAliasLookup:
+    def test_an_alias_split_over_two_lines_still_names_its_actor(self):
+        mentions = Gazetteer.default().find_mentions("Vladimir\nPutin spoke.", "en")
+        assert [m.actor for m in mentions if m.kind == "actor"] == ["Vladimir Putin"]
+
+    def test_a_declined_russian_name_names_its_actor(self):
+        mentions = Gazetteer.default().find_mentions("Си Цзиньпин встретился с Путиным.", "ru")
+        assert "Vladimir Putin" in [m.actor for m in mentions]
+
+
+class TestProvisionalDateReadings:
+    def test_a_date_matched_three_ways_is_one_mention_and_one_dateparser_call(self):
+        dates_absolute.clear_cache()
+        published = datetime.datetime(2005, 8, 26, 9, 0)
+        found = find_dates("Latihan dimulai pada 25 Agustus 2005.", published=published, language="id")
+        assert [(m.expression, m.value) for m in found] == [("25 Agustus 2005", "2005-08-25")]
+        assert dates_absolute.parse_cached.cache_info().misses == 1  # not '25 Agustus', not 'Agustus 2005'
+
+    def test_a_day_that_does_not_exist_leaves_the_month(self):
+        published = datetime.datetime(2022, 7, 1, 9, 0)
+        found = find_dates("Rapat itu digelar pada 31 Juni 2022.", published=published, language="id")
+        assert [(m.expression, m.value, m.precision) for m in found] == [("Juni 2022", "2022-06", "month")]

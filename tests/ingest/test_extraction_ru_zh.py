@@ -282,3 +282,13 @@ class TestFirstDayOf:
         )
         summits = [(date, "SCO" in parties) for kind, date, parties in summary(text, "ru") if kind == "summit"]
         assert summits == [("2024-06-18", True)]
+
+
+class TestChineseAttributiveVisits:
+    def test_a_visit_describing_the_guest_takes_no_day_of_the_meeting(self):
+        found = summary("李强18日在北京会见正式访华的俄罗斯外长拉夫罗夫。", "zh")
+        assert [kind for kind, _, _ in found] == ["meeting"]
+
+    def test_a_visit_told_as_the_event_is_still_a_visit(self):
+        found = summary("6月18日，俄罗斯外长拉夫罗夫正式访问中国。", "zh")
+        assert found == [("visit", "2024-06-18", ["China", "Russia"])]

@@ -607,12 +607,18 @@ def _bind_dates(
                 and not any(
                     c in subordinate and c not in phrases for c in clauses[clauses.index(r.clause) + 1 : here + 1]
                 )
+                and not _said_after_subordinate(text, r, date, subordinate, phrases, language)
             ]
             if others:
                 chosen = min(others, key=lambda r: _distance(r.trigger, date))
                 _share_date(chosen, [r for r in free if r.clause == chosen.clause], date)
             else:
-                others = [r for r in open_ if abs(clauses.index(r.clause) - here) <= 2]
+                others = [
+                    r
+                    for r in open_
+                    if abs(clauses.index(r.clause) - here) <= 2
+                    and not _said_after_subordinate(text, r, date, subordinate, phrases, language)
+                ]
                 if not others:
                     continue
                 # "7月3日，习近平出席峰会期间会见普京": the nearest clause, and in it the most specific consultation
@@ -696,6 +702,25 @@ def _main_event_of_reference_point(
         return None
     main = [r for r in free if r.clause[1] <= date.start and r.clause != same[0].clause and r.trigger.end <= date.start]
     return min(main, key=lambda r: (_priority(r.trigger.kind), _distance(r.trigger, date))) if main else None
+
+
+@cache
+def _said_cue(language: str) -> re.Pattern | None:
+    source = load_lexicon(language).get("said_before_date")
+    return re.compile(rf"(?:{source})\s+$", re.IGNORECASE) if source else None
+
+
+def _said_after_subordinate(
+    text: str, reading: _Reading, date: DateMention, subordinate: set, phrases: set, language: str
+) -> bool:
+    """"suspended purchases after the US imposed sanctions, trade sources said on Thursday": the day of the
+    telling is not the day of what a subordinate clause tells."""
+    pattern = _said_cue(language)
+    if pattern is None or reading.clause not in subordinate or reading.clause in phrases:
+        return False
+    if reading.trigger.end > date.start:
+        return False  # "Putin said on Tuesday after talks with Wen": the talks told after the day are of that day
+    return bool(pattern.search(text, max(0, date.start - 30), date.start))
 
 
 @cache

@@ -315,3 +315,16 @@ class TestSignAsANoun:
     def test_signing_a_deal_is_still_an_agreement(self):
         found = summary("Vladimir Putin and Xi Jinping signed a gas deal on Tuesday.")
         assert ("agreement", "2023-09-12", ("China", "Russia")) in found
+
+
+class TestTellingDay:
+    def test_the_day_sources_spoke_does_not_date_what_an_after_clause_tells(self):
+        found = summary(
+            "Chinese refiners halted purchases of Russian oil, after the United States imposed sanctions "
+            "on Russian oil firms, traders said on Thursday."
+        )
+        assert [k for k, _, _ in found if k == "sanction"] == []
+
+    def test_talks_told_after_the_day_are_of_that_day(self):
+        found = summary("Vladimir Putin said on Tuesday after talks with Li Qiang that trade had grown.")
+        assert ("meeting", "2023-09-12", ("China", "Russia")) in found

@@ -292,3 +292,9 @@ class TestChineseAttributiveVisits:
     def test_a_visit_told_as_the_event_is_still_a_visit(self):
         found = summary("6月18日，俄罗斯外长拉夫罗夫正式访问中国。", "zh")
         assert found == [("visit", "2024-06-18", ["China", "Russia"])]
+
+
+class TestChineseSpeeches:
+    def test_a_keynote_speech_is_a_statement_of_its_day(self):
+        found = summary("王毅16日在慕尼黑安全会议上发表主旨演讲，呼吁各方停火。", "zh")
+        assert [(kind, date) for kind, date, _ in found] == [("statement", "2024-06-16")]

@@ -50,8 +50,10 @@ services:
 	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'linimasa'" | grep -q 1 || \
 	  createdb -h 127.0.0.1 -U postgres linimasa
 
+# A queue of its own per run: another run's workers on the same Redis never take this run's tasks.
 test: venv chromium services
-	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) CELERY_QUEUE=linimasa-test-$$$$ \
+	  $(PY) -m pytest $(PYTEST_ARGS)
 
 # Everything but the browser and worker tests, on SQLite: a quick loop while coding.
 test-fast: venv

@@ -560,6 +560,11 @@ def _bind_dates(
             same = [r for r in same if not r.trigger.weak]  # "objected to the Treaty on Tuesday": the objection
         if same:
             chosen = min(same, key=lambda r: (_priority(r.trigger.kind), _distance(r.trigger, date)))
+            if chosen.trigger.kind in SHAREABLE_KINDS and any(
+                r.planned and r.trigger.kind in SHAREABLE_KINDS and r.trigger.end <= chosen.trigger.start
+                for r in same
+            ):
+                chosen.planned = True  # "dijadwalkan melanjutkan lawatan ke Tokyo untuk bertemu Kishida pada Rabu"
             if chosen.trigger.kind in SHAREABLE_KINDS:
                 # "held talks and signed a joint statement on Tuesday": the talks and the signing share the day
                 for other in same:

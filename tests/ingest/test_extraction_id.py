@@ -152,6 +152,16 @@ class TestPeriods:
         assert ("exercise", "2018") not in summary(text)
 
 
+class TestPlans:
+    def test_talks_that_a_scheduled_trip_leads_to_are_planned_too(self):
+        text = (
+            "Joko Widodo dijadwalkan melanjutkan lawatan ke Tokyo untuk bertemu Perdana Menteri Jepang "
+            "Fumio Kishida pada Rabu (21/6)."
+        )
+        found = [e for e in events(text) if e["kind"] == "meeting"]
+        assert found and all(e["modality"] == "planned" for e in found)
+
+
 class TestReferences:
     def test_a_reference_to_an_announcement_not_yet_dated_takes_the_day(self):
         text = (

@@ -198,16 +198,19 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
         days = find_disagreeing_sources(event) if event.pk else []
         if not days:
             return "The sources agree on the date."
-        columns = format_html_join(
+        # One column per day, each source under the day it gave: outlet, publication time, words as written.
+        heads = format_html_join("", "<th>{}</th>", ((f"{day:%d %b %Y}",) for day, _ in days))
+        cells = format_html_join(
             "",
-            '<td class="conflict-day"><strong>{}</strong><ul>{}</ul></td>',
+            "<td>{}</td>",
             (
                 (
-                    f"{day:%d %b %Y}",
                     format_html_join(
-                        "", "<li>{} · {}: “{}”</li>",
+                        "",
+                        '<p><a href="{}">{}</a><br>published {}<br>“{}”</p>',
                         (
                             (
+                                reverse("admin:ingest_article_change", args=[e.article_id]),
                                 e.article.outlet or e.article,
                                 e.article.published.strftime("%d %b %Y %H:%M %Z") if e.article.published else "?",
                                 e.date_expression or e.sentence[:80],
@@ -216,10 +219,12 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
                         ),
                     ),
                 )
-                for day, evidence in days
+                for _, evidence in days
             ),
         )
-        return format_html('<table class="date-conflict"><tr>{}</tr></table>', columns)
+        return format_html(
+            '<table class="date-conflict"><thead><tr>{}</tr></thead><tbody><tr>{}</tr></tbody></table>', heads, cells
+        )
 
     @admin.display(description="curation log")
     def curation_log(self, event: Event) -> str:

@@ -298,3 +298,13 @@ class TestChineseSpeeches:
     def test_a_keynote_speech_is_a_statement_of_its_day(self):
         found = summary("王毅16日在慕尼黑安全会议上发表主旨演讲，呼吁各方停火。", "zh")
         assert [(kind, date) for kind, date, _ in found] == [("statement", "2024-06-16")]
+
+
+class TestChinesePartnerships:
+    def test_raising_relations_to_a_partnership_is_an_agreement_done(self):
+        found = events("2021年5月，中国和印度尼西亚宣布将两国关系提升为全面战略伙伴关系。", "zh")
+        assert [(e["kind"], e["date"], e["modality"]) for e in found] == [("agreement", "2021-05", "asserted")]
+
+    def test_a_partnership_still_to_come_is_planned(self):
+        found = events("2025年5月，中国和印度尼西亚将把两国关系提升为全面战略伙伴关系。", "zh")
+        assert [(e["kind"], e["modality"]) for e in found] == [("agreement", "planned")]

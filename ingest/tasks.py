@@ -112,6 +112,10 @@ def reextract_article_task(*, article_id: int) -> str:
     except (pipeline.UnusableArticle, SoftTimeLimitExceeded) as exc:
         pipeline.mark_failed(article_id, str(exc) or "extraction took too long")
         return "failed"
+    except Exception as exc:
+        # As for a first extraction: a readable error for curators, the trace for Celery's log.
+        pipeline.mark_failed(article_id, f"{type(exc).__name__}: {exc}")
+        raise
     return article.status
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from .models import Actor, Event
@@ -193,6 +194,14 @@ class TimelineState:
         return replace(self, **changes)
 
 
+def _without_nul(params) -> QueryDict:
+    # PostgreSQL text cannot hold NUL; a hostile URL must not turn into a server error.
+    clean = QueryDict(mutable=True)
+    for key in params:
+        clean.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in params.getlist(key)])
+    return clean
+
+
 def _values(params, name: str) -> list[str]:
     seen: list[str] = []
     for raw in params.getlist(name)[:MAX_VALUES]:
@@ -209,6 +218,7 @@ def _positive_int(value: str) -> int | None:
 
 def parse_state(params) -> TimelineState:
     """Read the state from query parameters; every bad value becomes a message, never an error."""
+    params = _without_nul(params)
     state = TimelineState()
     actor_names = _values(params, "actor")
     a_name = (params.get("a") or "").strip()[:200]

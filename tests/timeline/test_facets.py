@@ -425,3 +425,11 @@ class TestIndonesian:
         html = client.get(url).content.decode()
 
         assert '<html lang="en">' in html and "Show events" in html
+
+
+@pytest.mark.django_db
+class TestHostileQueryStrings:
+    def test_a_nul_in_a_filter_is_a_message_not_a_server_error(self, client):
+        make_event()
+        response = client.get("/?actor=%00China&a=%00x&kind=ca%00ll&q=%00")
+        assert response.status_code == 200

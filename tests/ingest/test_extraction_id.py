@@ -205,6 +205,15 @@ class TestActors:
         assert [(e["kind"], e["date"]) for e in found] == [("other", "2023-03-17")]
         assert "International Criminal Court" in found[0]["actors"]
 
+    def test_a_warrant_for_him_dates_the_court_action_in_a_since_clause(self):
+        text = (
+            "Ini kunjungan pertama Putin ke luar negeri sejak Mahkamah Pidana Internasional "
+            "mengeluarkan surat perintah penangkapannya pada Maret."
+        )
+        found = [e for e in events(text) if e["kind"] == "other"]
+        assert [e["date"] for e in found] == ["2023-03"]
+        assert "International Criminal Court" in found[0]["actors"]
+
     def test_the_indonesian_armed_forces_stand_for_indonesia(self):
         text = "TNI dan Angkatan Laut Rusia membuka latihan bersama di Surabaya pada Senin (5/6)."
         found = events(text)

@@ -308,3 +308,9 @@ class TestChinesePartnerships:
     def test_a_partnership_still_to_come_is_planned(self):
         found = events("2025年5月，中国和印度尼西亚将把两国关系提升为全面战略伙伴关系。", "zh")
         assert [(e["kind"], e["modality"]) for e in found] == [("agreement", "planned")]
+
+
+class TestRussianCountermeasures:
+    def test_retaliatory_measures_are_a_sanction_against_the_country_named(self):
+        found = summary("В марте Пекин ввел ответные меры против двух литовских компаний.", "ru")
+        assert found == [("sanction", "2024-03", ["China", "Lithuania"])]

@@ -547,6 +547,11 @@ def _bind_dates(
         if opened is not None:
             opened.date = date  # "met Xi on Tuesday, the first day of a BRICS summit": the summit began that day
             free = [r for r in free if r is not opened]
+        # "Xi last visited Russia in March, when he and Putin signed a statement": the when-clause tells that time
+        then = _told_in_when_clause(text, date, clause, clauses, free, clause_has_date, language)
+        for reading in then:
+            reading.date = date
+        free = [r for r in free if r not in then]
         owner = _possessing_reading(text, date, free, language)
         if owner is not None:
             owner.date = date  # "Thursday's deal builds on a treaty signed in 2001": the deal's day
@@ -726,6 +731,31 @@ def _said_after_subordinate(
     if reading.trigger.end > date.start:
         return False  # "Putin said on Tuesday after talks with Wen": the talks told after the day are of that day
     return bool(pattern.search(text, max(0, date.start - 30), date.start))
+
+
+@cache
+def _when_clause_after(language: str) -> re.Pattern | None:
+    words = load_lexicon(language).get("when_clause_markers") or []
+    return re.compile(rf"\s*[,，]\s*(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _told_in_when_clause(
+    text: str,
+    date: DateMention,
+    clause: tuple[int, int] | None,
+    clauses: list[tuple[int, int]],
+    free: list[_Reading],
+    clause_has_date: dict,
+    language: str,
+) -> list[_Reading]:
+    """The triggers of a dateless when-clause opening right after the date."""
+    pattern = _when_clause_after(language)
+    if clause is None or pattern is None or not pattern.match(text, date.end):
+        return []
+    here = clauses.index(clause)
+    if here + 1 >= len(clauses) or clause_has_date.get(clauses[here + 1]):
+        return []
+    return [r for r in free if r.clause == clauses[here + 1]]
 
 
 @cache
@@ -976,6 +1006,17 @@ def _carried_mentions(
             and gazetteer.kind_of(m.actor) == "person"
             and not _owns_other_thing(text, m, reading.trigger, language, gazetteer)
         ]
+        hosts = [
+            m
+            for m in context.sentence_mentions
+            if m.start < reading.clause[0]
+            and m.kind == "actor"
+            and gazetteer.kind_of(m.actor) == "country"
+            and m.actor not in named
+        ]
+        visitor = {gazetteer.country_of(m.actor) for m in earlier}
+        if not persons and len({m.actor for m in earlier}) == 1 and hosts and hosts[-1].actor not in visitor:
+            return [earlier[0], hosts[-1]]  # "Xi last visited Russia in March, when the two leaders signed"
         pool = list({m.actor: m for m in earlier + context.people if m.actor not in named}.values())
         people = pool[: max(0, 2 - persons)]
         if people and len(people) + persons >= 2:

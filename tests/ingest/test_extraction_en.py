@@ -328,3 +328,14 @@ class TestTellingDay:
     def test_talks_told_after_the_day_are_of_that_day(self):
         found = summary("Vladimir Putin said on Tuesday after talks with Li Qiang that trade had grown.")
         assert ("meeting", "2023-09-12", ("China", "Russia")) in found
+
+
+class TestWhenClauseAfterADate:
+    def test_a_when_clause_after_a_date_tells_that_time(self):
+        found = summary("Xi Jinping last visited Russia in March, when the two leaders signed a statement on trade.")
+        assert ("visit", "2023-03", ("China", "Russia")) in found
+        assert ("agreement", "2023-03", ("China", "Russia")) in found
+
+    def test_a_when_clause_with_its_own_date_keeps_it(self):
+        found = summary("Xi Jinping visited Russia in March, when Putin had signed a pact with Iran in May 2022.")
+        assert ("agreement", "2022-05", ("Iran", "Russia")) in found

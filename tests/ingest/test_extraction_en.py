@@ -339,3 +339,17 @@ class TestWhenClauseAfterADate:
     def test_a_when_clause_with_its_own_date_keeps_it(self):
         found = summary("Xi Jinping visited Russia in March, when Putin had signed a pact with Iran in May 2022.")
         assert ("agreement", "2022-05", ("Iran", "Russia")) in found
+
+
+class TestTravelVerbs:
+    def test_flying_to_a_capital_is_a_visit(self):
+        found = summary("Sergei Shoigu flew to Beijing on Monday for talks with Chinese officials.")
+        assert ("visit", "2023-09-11", ("China", "Russia")) in found
+
+    def test_bombers_flying_to_the_sea_are_no_visit(self):
+        found = summary("Russian bombers flew to the Sea of Japan on Monday in a joint patrol with China.")
+        assert [k for k, _, _ in found if k == "visit"] == []
+
+    def test_a_pipeline_starting_to_pump_gas_is_an_event(self):
+        found = summary("The Russian pipeline began pumping gas to China on Monday.")
+        assert ("other", "2023-09-11", ("China", "Russia")) in found

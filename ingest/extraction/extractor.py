@@ -156,7 +156,20 @@ def extract(
                     by_kind[reading.trigger.kind] = in_sentence
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
-    return dated
+    return [c for c in dated if not _half_read(c, gazetteer)]
+
+
+# Kinds that always take two parties: two sides of talks or a call, a guest and a host (a national drill
+# or a summit named by its grouping alone may have one)
+TWO_PARTY_KINDS = {"meeting", "call", "visit"}
+
+
+def _half_read(candidate: Candidate, gazetteer: Gazetteer) -> bool:
+    """Talks, a call or a visit with one party found: the text was not read right, and a one-sided event
+    on the timeline is noise ("Putin arrived", "Putin held talks in the Kremlin")."""
+    if candidate.kind not in TWO_PARTY_KINDS:
+        return False
+    return len({gazetteer.country_of(a.name) or a.name for a in candidate.actors} | set(candidate.countries)) < 2
 
 
 SURNAME_FIRST = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam"}  # "Wang Yi" is Mr Wang
@@ -1200,8 +1213,6 @@ def _build(
         return None
     if (modality == "planned" or reading.in_phrase or reading.continued) and len(actors) < 2:
         return None  # an announcement, or talks only told as a date ("after talks"), need their parties named
-    if trigger.kind in ONE_DAY_KINDS and len({gazetteer.country_of(a.name) or a.name for a in actors}) < 2:
-        return None  # talks or a call take two parties: with one found, the sentence was not read right
     if carried:
         # Carried-over actors came from an earlier sentence: they are participants here, not located by position.
         actors = [ActorRole(a.name, a.kind, a.role if a.role != "target" else "participant") for a in actors]

@@ -225,6 +225,13 @@ class TestOnePartyTalks:
     def test_talks_of_two_people_of_one_country_are_left_out(self):
         assert events("Владимир Путин 18 июня встретился с Сергеем Лавровым.", "ru") == []
 
+    def test_a_trip_within_ones_own_country_is_no_visit(self):
+        assert events("Владимир Путин 18 июня прибыл в Казань.", "ru") == []
+
+    def test_a_national_drill_keeps_its_one_party(self):
+        found = summary("Российские войска 18 июня начали учения на полигонах Приморья.", "ru")
+        assert found == [("exercise", "2024-06-18", ["Russia"])]
+
 
 class TestSurnames:
     def test_a_chinese_surname_alone_is_the_person_named_in_full_before(self):

@@ -207,6 +207,15 @@ def add_qualifier(hit: Found, grammar: Grammar, ctx: Context) -> Found:
     return replace(hit, start=match.start(), earliest=earliest, latest=latest, qualifier=qualifier)
 
 
+# What may stand between a weekday and its written date: a comma, a bracket, a part of the day
+# ("Sabtu malam (13/4)", "Saturday night, April 13", "в субботу вечером, 13 апреля").
+_WEEKDAY_GAP = re.compile(
+    r"\s*(?:(?:pagi|siang|sore|malam|dini hari|morning|afternoon|evening|night|утром|днём|днем|вечером|ночью)\b)?"
+    r"\s*,?\s*\(?\s*",
+    re.IGNORECASE,
+)
+
+
 def join_weekday_dates(hits: list[Found], ctx: Context) -> list[Found]:
     """'Rabu (15/6/2022)' is one mention, and the written date wins over the weekday."""
     out: list[Found] = []
@@ -220,7 +229,7 @@ def join_weekday_dates(hits: list[Found], ctx: Context) -> list[Found]:
                 continue
         if previous and previous.kind == "weekday" and hit.precision == "day" and hit.kind != "weekday":
             gap = ctx.text[previous.end : hit.start]
-            if re.fullmatch(r"\s*,?\s*\(?\s*", gap):
+            if _WEEKDAY_GAP.fullmatch(gap):
                 end = hit.end
                 close = re.match(r"\s*\)", ctx.text[end:])
                 if "(" in gap and close:

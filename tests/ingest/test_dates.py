@@ -63,6 +63,19 @@ class TestNumericDates:
         assert found("pukul 21:01 WIB dan 21.01") == []
 
 
+class TestWeekdayWithPartOfDay:
+    def test_a_weekday_night_with_its_date_in_brackets_is_one_mention(self):
+        assert found("Iran menyerang Israel pada Sabtu malam (11/6).") == [("Sabtu malam (11/6)", "2022-06-11")]
+
+    def test_a_weekday_morning_with_a_written_date_after_a_comma_is_one_mention(self):
+        assert found("Putin tiba Selasa pagi, 14 Juni 2022.") == [("Selasa pagi, 14 Juni 2022", "2022-06-14")]
+
+    def test_english_saturday_night_with_its_date_is_one_mention(self):
+        assert found("Iran launched drones on Saturday night, April 13, 2024.", language="en") == [
+            ("Saturday night, April 13, 2024", "2024-04-13")
+        ]
+
+
 class TestWrittenDates:
     def test_day_month_year_in_indonesian_and_english(self):
         assert found("pada 16 Juli 2001") == [("16 Juli 2001", "2001-07-16")]

@@ -353,3 +353,8 @@ class TestTravelVerbs:
     def test_a_pipeline_starting_to_pump_gas_is_an_event(self):
         found = summary("The Russian pipeline began pumping gas to China on Monday.")
         assert ("other", "2023-09-11", ("China", "Russia")) in found
+
+
+class TestNoPlans:
+    def test_no_plans_for_a_meeting_is_no_meeting(self):
+        assert summary("The Kremlin said on Monday there were no plans for Putin to meet Xi Jinping this month.") == []

@@ -84,6 +84,12 @@ class TestKindLexicon:
         )
         assert summary(text) == [("sanction", "2023-06-14")]
 
+    def test_missiles_launched_at_a_country_are_an_attack_on_it(self):
+        text = "Iran meluncurkan ratusan drone dan rudal ke arah Israel pada Sabtu malam (10/6)."
+        found = events(text)
+        assert [(e["kind"], e["date"]) for e in found] == [("attack", "2023-06-10")]
+        assert set(found[0]["countries"]) == {"Iran", "Israel"}
+
     def test_tariffs_imposed_are_a_sanction(self):
         text = "Amerika Serikat mengenakan tarif tambahan terhadap barang-barang China pada Selasa (13/6)."
         assert summary(text) == [("sanction", "2023-06-13")]

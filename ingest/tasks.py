@@ -4,10 +4,15 @@ import logging
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
 
 from ingest import pipeline
 
 log = logging.getLogger(__name__)
+
+# Losing PostgreSQL (a restart, a failover) is not the article's fault: its row is left as it was, so the
+# sweeper re-queues it once the database is back, instead of it being failed for good.
+DATABASE_GONE = (OperationalError, InterfaceError)
 
 
 @shared_task(name="ingest.process_article", acks_late=True, reject_on_worker_lost=True, soft_time_limit=120)
@@ -18,6 +23,8 @@ def process_article_task(*, article_id: int) -> str:
         pipeline.mark_failed(article_id, str(exc) or "extraction took too long")
         log.warning("article %s failed: %s", article_id, exc)
         return "failed"
+    except DATABASE_GONE:
+        raise
     except Exception as exc:
         # Keep a readable error on the article for curators, then let Celery log the trace.
         pipeline.mark_failed(article_id, f"{type(exc).__name__}: {exc}")
@@ -66,6 +73,8 @@ def fetch_article_task(self, *, article_id: int) -> str:
         pipeline.mark_failed(article_id, str(exc) or "fetching took too long")
         log.warning("article %s failed: %s", article_id, exc)
         return "failed"
+    except DATABASE_GONE:
+        raise
     except Exception as exc:
         pipeline.mark_failed(article_id, f"{type(exc).__name__}: {exc}")
         raise

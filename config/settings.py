@@ -208,7 +208,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
-# Framing is refused everywhere; embed views opt in with ops.security.allow_framing.
+# Framing is refused everywhere but on embed pages (sharing.views.embed opts out of both headers).
 X_FRAME_OPTIONS = "DENY"
 
 # Content-Security-Policy (django-csp 4): only our own scripts, styles and images; no inline script,

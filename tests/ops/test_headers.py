@@ -1,10 +1,7 @@
 """Every response carries the security headers; framing is refused unless a view opts in."""
 
 import pytest
-from django.http import HttpResponse
-from django.test import RequestFactory, override_settings
-
-from ops.security import allow_framing
+from django.test import override_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -41,14 +38,18 @@ class TestSecurityHeaders:
         assert '"includeIndicatorStyles": false' in html
 
 
-class TestAllowFraming:
-    def test_an_embed_view_may_be_framed_by_any_site(self, client):
-        from csp.middleware import CSPMiddleware
-        from django.middleware.clickjacking import XFrameOptionsMiddleware
+class TestEmbedFraming:
+    def test_only_the_embed_page_may_be_framed_and_keeps_the_rest_of_the_policy(self, client):
+        from sharing.states import share_state
+        from tests.factories import make_event
 
-        view = allow_framing(lambda request: HttpResponse("embed"))
-        handler = XFrameOptionsMiddleware(CSPMiddleware(view))
-        response = handler(RequestFactory().get("/embed/"))
-        assert "X-Frame-Options" not in response
-        assert "frame-ancestors *" in response["Content-Security-Policy"]
-        assert "script-src 'self'" in response["Content-Security-Policy"]
+        make_event()
+        timeline, _ = share_state("kind=call", title="Calls")
+        embed = client.get(f"/t/{timeline.slug}/embed")
+        assert embed.status_code == 200
+        assert "X-Frame-Options" not in embed
+        assert "frame-ancestors *" in embed["Content-Security-Policy"]
+        assert "script-src 'self'" in embed["Content-Security-Policy"]
+        page = client.get(timeline.get_absolute_url())
+        assert page["X-Frame-Options"] == "DENY"
+        assert "frame-ancestors 'none'" in page["Content-Security-Policy"]

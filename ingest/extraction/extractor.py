@@ -159,14 +159,14 @@ def extract(
     return [c for c in dated if not _half_read(c, gazetteer)]
 
 
-# Kinds that always take two parties: two sides of talks or a call, a guest and a host (a national drill
-# or a summit named by its grouping alone may have one)
-TWO_PARTY_KINDS = {"meeting", "call", "visit"}
+# Kinds that always take two parties: two sides of talks, a call or a deal, a guest and a host (a national
+# drill or a summit named by its grouping alone may have one)
+TWO_PARTY_KINDS = {"meeting", "call", "visit", "agreement"}
 
 
 def _half_read(candidate: Candidate, gazetteer: Gazetteer) -> bool:
-    """Talks, a call or a visit with one party found: the text was not read right, and a one-sided event
-    on the timeline is noise ("Putin arrived", "Putin held talks in the Kremlin")."""
+    """Talks, a call, a visit or a deal with one party found: the text was not read right, and a one-sided
+    event on the timeline is noise ("Putin arrived", "Trump signed the bill into law")."""
     if candidate.kind not in TWO_PARTY_KINDS:
         return False
     return len({gazetteer.country_of(a.name) or a.name for a in candidate.actors} | set(candidate.countries)) < 2

@@ -228,6 +228,9 @@ class TestOnePartyTalks:
     def test_a_trip_within_ones_own_country_is_no_visit(self):
         assert events("Владимир Путин 18 июня прибыл в Казань.", "ru") == []
 
+    def test_a_law_signed_by_one_side_is_no_agreement(self):
+        assert events("Владимир Путин 18 июня подписал закон о бюджете.", "ru") == []
+
     def test_a_national_drill_keeps_its_one_party(self):
         found = summary("Российские войска 18 июня начали учения на полигонах Приморья.", "ru")
         assert found == [("exercise", "2024-06-18", ["Russia"])]

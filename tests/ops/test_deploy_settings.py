@@ -35,3 +35,12 @@ class TestDeployCheck:
         result = run_manage("check", "--deploy", "--fail-level", "WARNING")
         assert result.returncode != 0
         assert "security.W018" in result.stderr + result.stdout  # DEBUG on
+
+
+class TestErrorReporting:
+    def test_sentry_reports_only_when_a_dsn_is_set(self):
+        probe = "import sentry_sdk; print('active' if sentry_sdk.get_client().is_active() else 'off')"
+        with_dsn = run_manage("shell", "-c", probe, SENTRY_DSN="https://public@sentry.example/1")
+        without = run_manage("shell", "-c", probe)
+        assert with_dsn.stdout.strip().endswith("active"), with_dsn.stderr
+        assert without.stdout.strip().endswith("off"), without.stderr

@@ -1002,7 +1002,10 @@ def _carried_mentions(
     if count <= 1 and _relative_pronouns(language).match(clause_text.lstrip(" ,;:—–-")):
         # "met Li Qiang, who is in Moscow on a visit": the relative clause's subject is the person just named
         named = {m.actor for m in scoped}
-        before = [m for m in context.sentence_mentions if m.start < reading.clause[0] and m.kind == "actor"]
+        # "the Chinese telecoms giant, which the U.S. blacklisted": a demonym names the noun's country
+        before = [
+            m for m in context.sentence_mentions if m.start < reading.clause[0] and m.kind in ("actor", "demonym")
+        ]
         if before and before[-1].actor not in named:
             return before[-1:]
     if _group_pronouns(language).search(text[reading.sentence.start : reading.clause[1]]):

@@ -358,3 +358,13 @@ class TestTravelVerbs:
 class TestNoPlans:
     def test_no_plans_for_a_meeting_is_no_meeting(self):
         assert summary("The Kremlin said on Monday there were no plans for Putin to meet Xi Jinping this month.") == []
+
+
+class TestRelativeClauseSubject:
+    def test_a_which_clause_acts_on_the_country_of_the_noun_before_it(self):
+        found = summary("The deal helps the Chinese telecoms giant, which the United States blacklisted in May.")
+        assert ("sanction", "2023-05", ("China", "United States")) in found
+
+    def test_a_who_clause_is_told_of_the_person_just_named(self):
+        found = summary("Xi Jinping praised Vladimir Putin, who visited Beijing in October.")
+        assert ("visit", "2022-10", ("China", "Russia")) in found

@@ -90,6 +90,18 @@ class TestKindLexicon:
         assert [(e["kind"], e["date"]) for e in found] == [("attack", "2023-06-10")]
         assert set(found[0]["countries"]) == {"Iran", "Israel"}
 
+    def test_a_speech_given_by_video_link_is_a_statement_not_a_call(self):
+        text = "Presiden Volodymyr Zelensky berpidato secara virtual di hadapan para diplomat pada Senin (12/6)."
+        assert ("statement", "2023-06-12") in summary(text)
+        assert ("call", "2023-06-12") not in summary(text)
+
+    def test_a_summit_named_again_with_a_relative_clause_is_the_same_summit(self):
+        text = (
+            "Para pemimpin G20 membuka KTT di Nusa Dua, Bali, pada Senin (12/6). "
+            "KTT yang berlangsung 12-13 Juni itu dibayangi perang di Ukraina."
+        )
+        assert [kind for kind, _ in summary(text)].count("summit") == 1
+
     def test_tariffs_imposed_are_a_sanction(self):
         text = "Amerika Serikat mengenakan tarif tambahan terhadap barang-barang China pada Selasa (13/6)."
         assert summary(text) == [("sanction", "2023-06-13")]

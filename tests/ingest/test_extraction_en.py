@@ -187,9 +187,13 @@ class TestPartiesInScope:
 
 
 class TestDateToldBeforeItsClause:
-    def test_a_meeting_and_the_summit_it_was_for_share_the_opening_day(self):
+    def test_talks_and_a_summit_in_one_clause_share_the_day_told_before(self):
+        found = summary("On Tuesday, Xi Jinping held talks with Vladimir Putin at the SCO summit in Tianjin.")
+        assert ("meeting", "2023-09-12", ("China", "Russia")) in found
+        assert ("summit", "2023-09-12") in [(k, d) for k, d, _ in found]
+
+    def test_meeting_a_president_for_a_summit_is_that_summit(self):
         found = summary("On Tuesday, Xi Jinping and Vladimir Putin met the Mongolian president for a joint summit.")
-        assert ("meeting", "2023-09-12", ("China", "Mongolia", "Russia")) in found
         assert ("summit", "2023-09-12", ("China", "Mongolia", "Russia")) in found
 
 
@@ -368,3 +372,17 @@ class TestRelativeClauseSubject:
     def test_a_who_clause_is_told_of_the_person_just_named(self):
         found = summary("Xi Jinping praised Vladimir Putin, who visited Beijing in October.")
         assert ("visit", "2022-10", ("China", "Russia")) in found
+
+
+class TestOneEventNamedTwice:
+    def test_leaders_meeting_for_a_summit_are_the_summit(self):
+        found = summary("NATO leaders are meeting in Washington from Tuesday for a summit on Ukraine.")
+        assert [k for k, _, _ in found] == ["summit"]
+
+    def test_hosting_a_leader_for_a_visit_is_the_visit(self):
+        found = summary("Xi Jinping hosted Vladimir Putin for a state visit in Beijing in May.")
+        assert found == [("visit", "2023-05", ("China", "Russia"))]
+
+    def test_meeting_on_the_sidelines_of_a_summit_stays_two_events(self):
+        found = summary("Xi Jinping met Vladimir Putin on the sidelines of the SCO summit on Tuesday.")
+        assert {k for k, _, _ in found} == {"meeting", "summit"}

@@ -102,6 +102,12 @@ class TestKindLexicon:
         )
         assert [kind for kind, _ in summary(text)].count("summit") == 1
 
+    def test_a_peace_conference_in_switzerland_is_a_summit(self):
+        text = "Konferensi perdamaian untuk Ukraina digelar di Bürgenstock, Swiss, pada 15-16 Juni."
+        found = [e for e in events(text) if e["kind"] == "summit"]
+        assert [e["date"] for e in found] == ["2023-06-15"]
+        assert {"Ukraine", "Switzerland"} <= set(found[0]["countries"])
+
     def test_tariffs_imposed_are_a_sanction(self):
         text = "Amerika Serikat mengenakan tarif tambahan terhadap barang-barang China pada Selasa (13/6)."
         assert summary(text) == [("sanction", "2023-06-13")]

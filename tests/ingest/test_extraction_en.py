@@ -386,3 +386,18 @@ class TestOneEventNamedTwice:
     def test_meeting_on_the_sidelines_of_a_summit_stays_two_events(self):
         found = summary("Xi Jinping met Vladimir Putin on the sidelines of the SCO summit on Tuesday.")
         assert {k for k, _, _ in found} == {"meeting", "summit"}
+
+
+class TestQuotedAndOtherForms:
+    def test_a_quoted_partnership_sealed_on_a_day_is_an_agreement_of_that_day(self):
+        found = summary('Putin and Xi sealed a "no limits" partnership on Feb. 4, 2022, weeks before Russia invaded.')
+        assert ("agreement", "2022-02-04", ("China", "Russia")) in found
+        assert [k for k, _, _ in found if k == "invasion"] == []
+
+    def test_vetoing_a_resolution_is_a_statement(self):
+        found = summary("Russia and China vetoed a U.S.-drafted resolution at the UN Security Council on Friday.")
+        assert ("statement", "2023-09-08", ("China", "Russia", "United States")) in found
+
+    def test_bombers_of_two_countries_flying_together_are_an_exercise(self):
+        found = summary("Japan scrambled jets on Tuesday as Chinese and Russian bombers flew over the Sea of Japan.")
+        assert ("exercise", "2023-09-12") in [(k, d) for k, d, _ in found]

@@ -20,6 +20,7 @@ from .kinds import KIND_PRIORITY, Trigger, find_triggers, is_hypothetical, is_ne
 from .language import detect_language
 from .lexicons import load_lexicon, normalise_language
 from .merging import merge_candidates
+from .regex_starts import guard_first_chars
 from .sentences import Sentence, split_clauses, split_sentences
 
 CARRY_BACK = 3
@@ -313,8 +314,9 @@ def _anaphoric_patterns(language: str) -> tuple[re.Pattern | None, tuple[tuple[r
     if not phrases:
         return None, ()
     bound = (lambda source: source) if language == "zh" else (lambda source: rf"(?<!\w)(?:{source})(?!\w)")
-    each = tuple((re.compile(bound(source), re.IGNORECASE), shift) for source, shift in phrases.items())
-    return re.compile("|".join(bound(source) for source in phrases), re.IGNORECASE), each
+    # guarded: most positions of a text fail at one character class, not at every phrase (same matches)
+    each = tuple((re.compile(guard_first_chars(bound(s), re.I), re.I), shift) for s, shift in phrases.items())
+    return re.compile(guard_first_chars("|".join(bound(s) for s in phrases), re.I), re.I), each
 
 
 def _anaphoric_phrases(text: str, language: str) -> list[tuple[int, int, int]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicons import load_lexicon, normalise_language
+from .regex_starts import guard_first_chars
 
 # Words whose trailing dot does not end a sentence.
 ABBREVIATIONS = {
@@ -184,7 +185,8 @@ def _skip_prefix_pattern(language: str) -> re.Pattern:
 @cache
 def _clause_pattern(language: str) -> re.Pattern:
     markers = load_lexicon(language).get("clause_markers") or [","]
-    return re.compile("|".join(markers), re.IGNORECASE)
+    # guarded: same matches, but a position where no marker can start fails at one character class
+    return re.compile(guard_first_chars("|".join(markers), re.IGNORECASE), re.IGNORECASE)
 
 
 def split_clauses(sentence: str, language: str | None, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:

@@ -116,7 +116,7 @@ def extract(
         if onsets:
             _date_onsets(readings, [d for d in onsets if sentence.start <= d.start < sentence.end], language)
         if sentence_dates and not dated_by_phrase:
-            readings += _talks_in_phrase(triggers, phrases, readings)
+            readings += _talks_in_phrase(triggers, phrases, readings, sentence, sentence_dates)
         if not sentence_dates:
             _continue_day(readings, lead.date if lead else None)
         previous_lead, lead = lead, None
@@ -209,7 +209,13 @@ def _with_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer, lan
 _NAME_AFTER = re.compile(r"[ \t]+[A-ZА-ЯЁ]")
 
 
-def _talks_in_phrase(triggers: list[Trigger], phrases: list[tuple[int, int, int]], readings: list[_Reading]):
+def _talks_in_phrase(
+    triggers: list[Trigger],
+    phrases: list[tuple[int, int, int]],
+    readings: list[_Reading],
+    sentence: Sentence | None = None,
+    dates: list[DateMention] = (),
+):
     """ "по итогам переговоров во вторник подписали", "after their talks, the leaders on Tuesday signed": talks
     named by a same-day phrase took place on the day of the event the phrase leads into."""
     found = []
@@ -217,11 +223,18 @@ def _talks_in_phrase(triggers: list[Trigger], phrases: list[tuple[int, int, int]
         if shift != 0:
             continue
         led = next((r for r in readings if r.trigger.start >= end and r.date is not None and not r.planned), None)
-        if led is None:
-            continue
+        if led is not None:
+            sentence, clause, date = led.sentence, led.clause, led.date
+        else:
+            # "Earlier this month, Wang Yi told Kallas during talks in Brussels that...": a date no trigger took,
+            # told before the phrase, is the day of the talks
+            unused = [d for d in dates if d.end <= start and not any(r.date is d for r in readings)]
+            if sentence is None or not unused:
+                continue
+            clause, date = (sentence.start, sentence.end), unused[-1]
         for trigger in triggers:
             if start <= trigger.start < end and trigger.kind in ONE_DAY_KINDS:
-                found.append(_Reading(trigger, led.sentence, led.clause, False, date=led.date, in_phrase=True))
+                found.append(_Reading(trigger, sentence, clause, False, date=date, in_phrase=True))
     return found
 
 

@@ -401,3 +401,9 @@ class TestQuotedAndOtherForms:
     def test_bombers_of_two_countries_flying_together_are_an_exercise(self):
         found = summary("Japan scrambled jets on Tuesday as Chinese and Russian bombers flew over the Sea of Japan.")
         assert ("exercise", "2023-09-12") in [(k, d) for k, d, _ in found]
+
+
+class TestTalksNamedInAPhrase:
+    def test_during_talks_takes_the_date_told_before_it(self):
+        found = summary("Earlier this month, Wang Yi told Sergei Lavrov during talks in Moscow that ties were strong.")
+        assert ("meeting", "2023-09", ("China", "Russia")) in found

@@ -65,7 +65,7 @@ def server_env(database_url: str, var_dir: Path) -> dict:
         DATABASE_URL=database_url, DEBUG="0", SECRET_KEY="load-bench-only-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0", SESSION_COOKIE_SECURE="0", CSRF_COOKIE_SECURE="0",
         SECURE_HSTS_SECONDS="0", LINIMASA_VAR_DIR=str(var_dir), LINIMASA_QUIET="1",
-        GUNICORN_BIND=f"127.0.0.1:{PORT}",
+        GUNICORN_BIND=f"127.0.0.1:{PORT}", WEB_MAX_REQUESTS="0",  # no recycling: memory growth must show
     )  # fmt: skip
     return env
 

@@ -608,6 +608,11 @@ def _bind_dates(
                     ):
                         other.date = date
                         other.planned = other.planned or chosen.planned  # "will meet at the G20 summit on July 7"
+                # "said at the G20 summit on September 5 that Moscow supported Beijing's position": what is said
+                # there, told after the occasion and its day, is said that day
+                for other in same:
+                    if other.trigger.kind == "statement" and chosen.trigger.end <= date.start < other.trigger.start:
+                        other.date = date
         else:
             anaphoric = "day(s) from" in date.trail
             if clause is None:

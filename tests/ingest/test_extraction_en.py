@@ -407,3 +407,15 @@ class TestTalksNamedInAPhrase:
     def test_during_talks_takes_the_date_told_before_it(self):
         found = summary("Earlier this month, Wang Yi told Sergei Lavrov during talks in Moscow that ties were strong.")
         assert ("meeting", "2023-09", ("China", "Russia")) in found
+
+
+class TestStatementAtAnOccasion:
+    def test_what_is_said_at_a_summit_on_a_day_is_said_that_day(self):
+        found = summary(
+            "Vladimir Putin said at the G20 summit in Hangzhou on September 5 that Moscow supported Beijing's position."
+        )
+        assert ("statement", "2023-09-05", ("China", "Russia")) in found
+
+    def test_what_a_paper_calls_for_before_the_talks_is_not_dated_by_them(self):
+        found = summary("China urged both sides to hold peace talks in Geneva on Monday.")
+        assert [k for k, _, _ in found if k == "statement"] == []

@@ -20,7 +20,7 @@ from .kinds import KIND_PRIORITY, Trigger, find_triggers, is_hypothetical, is_ne
 from .language import detect_language
 from .lexicons import load_lexicon, normalise_language
 from .merging import merge_candidates
-from .regex_starts import guard_first_chars
+from .regex_starts import MultiScan, build_multi_scan
 from .sentences import Sentence, split_clauses, split_sentences
 
 CARRY_BACK = 3
@@ -322,26 +322,22 @@ def _start_after(language: str) -> re.Pattern:
 
 
 @cache
-def _anaphoric_patterns(language: str) -> tuple[re.Pattern | None, tuple[tuple[re.Pattern, int], ...]]:
+def _anaphoric_scan(language: str) -> tuple[MultiScan | None, tuple[int, ...]]:
+    """One scan for every phrase (each phrase's matches as its own finditer gives them) and their shifts."""
     phrases = load_lexicon(language).get("anaphoric_dates") or {}
     if not phrases:
         return None, ()
     bound = (lambda source: source) if language == "zh" else (lambda source: rf"(?<!\w)(?:{source})(?!\w)")
-    # guarded: most positions of a text fail at one character class, not at every phrase (same matches)
-    each = tuple((re.compile(guard_first_chars(bound(s), re.I), re.I), shift) for s, shift in phrases.items())
-    return re.compile(guard_first_chars("|".join(bound(s) for s in phrases), re.I), re.I), each
+    sources = [bound(source) for source in phrases]
+    return build_multi_scan(sources, re.IGNORECASE, "" if language == "zh" else r"(?<!\w)"), tuple(phrases.values())
 
 
 def _anaphoric_phrases(text: str, language: str) -> list[tuple[int, int, int]]:
     """Spans of "pada hari yang sama", "a day earlier", "накануне", "同日", with their shift in days."""
-    any_phrase, each = _anaphoric_patterns(language)
-    if any_phrase is None or not any_phrase.search(text):
+    scan, shifts = _anaphoric_scan(language)
+    if scan is None:
         return []
-    found = []
-    for pattern, shift in each:
-        for match in pattern.finditer(text):
-            found.append((match.start(), match.end(), shift))
-    return sorted(found)
+    return sorted((match.start(), match.end(), shifts[index]) for index, match in scan.find_each(text))
 
 
 @cache

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parse
+from dataclasses import dataclass, field
 
 _WIDEST_RANGE = 512  # a class like [а-я] is spelled out; a wider one is "anything"
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
@@ -50,6 +51,62 @@ def guard_first_chars(source: str, flags: int = 0) -> str:
     if first is None:
         return source
     return f"(?={build_char_class(first)})(?:{source})"
+
+
+@dataclass
+class MultiScan:
+    """The matches of several patterns, exactly as one `finditer` per pattern would give them,
+    found with one scan of the text.
+
+    Why: many small IGNORECASE patterns each scanning the whole text cost one pass per
+    pattern; one zero-width scan grouped by first character finds the few positions where
+    any of them matches, and only the patterns that can start with that character are tried.
+    """
+
+    scan: re.Pattern  # zero width, matches where some pattern matches
+    patterns: tuple[re.Pattern, ...]
+    firsts: tuple[re.Pattern | None, ...]  # per pattern: a character it may start with (None: any)
+    by_char: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def find_each(self, text: str) -> list[tuple[int, re.Match]]:
+        """(pattern index, match) pairs: for each pattern, its non-overlapping matches as finditer finds them."""
+        last_end = [0] * len(self.patterns)
+        found = []
+        for position in self.scan.finditer(text):
+            start = position.start()
+            for index in self._indices_for(text[start : start + 1]):
+                if start < last_end[index]:
+                    continue  # finditer resumes this pattern after its previous match
+                match = self.patterns[index].match(text, start)
+                if match:
+                    found.append((index, match))
+                    last_end[index] = max(match.end(), start + 1)
+        return found
+
+    def _indices_for(self, char: str) -> tuple[int, ...]:
+        known = self.by_char.get(char)
+        if known is None:
+            known = tuple(i for i, first in enumerate(self.firsts) if first is None or first.match(char))
+            self.by_char[char] = known
+        return known
+
+
+def build_multi_scan(sources: list[str], flags: int = 0, boundary: str = "") -> MultiScan:
+    """A MultiScan of `sources` compiled with `flags`; `boundary` (e.g. a lookbehind every source
+    already starts with) is put before the scan to skip positions faster."""
+    firsts = [find_first_chars(source, flags) for source in sources]
+    groups: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for source, first in zip(sources, firsts, strict=True):
+        for item in sorted(first) if first is not None else ():
+            groups.setdefault(item, []).append(source)
+        if first is None:
+            anywhere.append(source)
+    branches = [f"(?=[{item}])(?:{'|'.join(group)})" for item, group in sorted(groups.items())] + anywhere
+    scan = re.compile(boundary + "(?=" + ("|".join(branches) or "(?!)") + ")", flags)
+    case = flags & re.IGNORECASE
+    classes = tuple(None if first is None else re.compile(build_char_class(first), case) for first in firsts)
+    return MultiScan(scan, tuple(re.compile(source, flags) for source in sources), classes)
 
 
 def _first_of_sequence(items: list) -> tuple[set[str] | None, bool]:

@@ -7,7 +7,7 @@ from ingest.extraction import dates_absolute
 from ingest.extraction.dates import find_dates
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.kinds import find_triggers
-from ingest.extraction.regex_starts import build_char_class, find_first_chars
+from ingest.extraction.regex_starts import build_char_class, build_multi_scan, find_first_chars, guard_first_chars
 
 
 class TestFindFirstChars:
@@ -38,6 +38,31 @@ class TestFindFirstChars:
         pattern = re.compile(build_char_class(find_first_chars(r"(?:tele)?phone")), re.IGNORECASE)
         assert all(pattern.match(char) for char in "tTpP")
         assert not pattern.match("x")
+
+
+class TestGuardFirstChars:
+    def test_a_guarded_pattern_finds_the_same_matches_in_any_case(self):
+        source = r"(?<!\w)(?:that day|the same day|(?:a|one) day earlier)(?!\w)"
+        text = "On THE SAME DAY, and one Day Earlier, that dayx was not; That day was."
+        plain = [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
+        guarded = [m.span() for m in re.finditer(guard_first_chars(source, re.IGNORECASE), text, re.IGNORECASE)]
+        assert guarded == plain and len(plain) == 3
+
+    def test_a_pattern_that_may_start_anywhere_is_left_as_it_is(self):
+        assert guard_first_chars(r".+ summit") == r".+ summit"
+
+
+class TestMultiScan:
+    def test_each_pattern_gets_the_matches_its_own_finditer_gives(self):
+        sources = [r"(?<!\w)(?:day before)(?!\w)", r"(?<!\w)(?:the day)(?!\w)", r"(?<!\w)(?:day|days)(?!\w)"]
+        text = "The day before, the DAY before that, days passed; the day."
+        scan = build_multi_scan(sources, re.IGNORECASE, r"(?<!\w)")
+        found = sorted((i, m.span()) for i, m in scan.find_each(text))
+        expected = sorted((i, m.span()) for i, s in enumerate(sources) for m in re.finditer(s, text, re.IGNORECASE))
+        assert found == expected and len(found) == 9
+
+    def test_a_text_without_any_pattern_gives_nothing(self):
+        assert build_multi_scan(["pekan lalu", "hari itu"], re.IGNORECASE).find_each("Tidak ada apa-apa.") == []
 
 
 class TestTriggerScan:

@@ -419,3 +419,7 @@ class TestStatementAtAnOccasion:
     def test_what_a_paper_calls_for_before_the_talks_is_not_dated_by_them(self):
         found = summary("China urged both sides to hold peace talks in Geneva on Monday.")
         assert [k for k, _, _ in found if k == "statement"] == []
+
+    def test_bombers_intercepted_while_flying_are_an_exercise(self):
+        found = summary("US jets intercepted two Russian and two Chinese bombers flying near Alaska on Wednesday.")
+        assert ("exercise", "2023-09-13") in [(k, d) for k, d, _ in found]

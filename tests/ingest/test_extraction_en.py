@@ -420,6 +420,8 @@ class TestStatementAtAnOccasion:
         found = summary("China urged both sides to hold peace talks in Geneva on Monday.")
         assert [k for k, _, _ in found if k == "statement"] == []
 
+
+class TestMilitaryFlights:
     def test_bombers_intercepted_while_flying_are_an_exercise(self):
         found = summary("US jets intercepted two Russian and two Chinese bombers flying near Alaska on Wednesday.")
         assert ("exercise", "2023-09-13") in [(k, d) for k, d, _ in found]

@@ -127,7 +127,7 @@ def record_candidate(article: Article, candidate) -> Event | None:
     if event is None:
         event = Event.objects.create(
             kind=candidate.kind,
-            title=title_for(candidate.kind, actors, candidate.location)[:300],
+            title=title_for(candidate.kind, actors, candidate.location, _trigger_of(candidate))[:300],
             date_start=candidate.date.earliest,
             date_end=candidate.date.latest,
             precision=candidate.date.precision,
@@ -266,46 +266,53 @@ def resolve_actor(name: str, kind: str) -> Actor:
     return actor
 
 
-def title_for(kind: str, actors: list[tuple[Actor, str]], location: str | None) -> str:
+STATE_KINDS = {"exercise", "invasion", "attack", "sanction"}
+
+
+def title_for(kind: str, actors: list[tuple[Actor, str]], location: str | None, trigger: str | None = None) -> str:
     """A readable headline for a new event: who did what, to whom, where."""
     people = [a.name for a, _ in actors if a.kind == Actor.Kind.PERSON]
     groups = [a.name for a, _ in actors if a.kind != Actor.Kind.PERSON]
-    initiators = [a.name for a, role in actors if role == "initiator"]
-    targets = [a.name for a, role in actors if role == "target"]
     # Leaders speak, meet and visit; states invade, sanction and drill.
-    if kind in {"exercise", "invasion", "attack", "sanction"}:
-        names = groups or people
-    else:
-        names = people or groups
-    names = names or ["Unknown actors"]
-    subject = _join(initiators or names[:1] if kind in {"visit", "statement", "invasion", "attack", "sanction"}
-                    else names)
-    others = [n for n in (targets or names) if n not in subject]
+    pool = (groups or people) if kind in STATE_KINDS else (people or groups)
+    pool = pool or ["Unknown actors"]
+    firsts = [a.name for a, role in actors if role == "initiator" and a.name in pool]
+    seconds = [a.name for a, role in actors if role == "target" and a.name in pool]
+    lead = firsts[:1] or pool[:1]
+    rest = seconds or [n for n in pool if n not in lead]
     where = f" in {location}" if location else ""
     if kind == "call":
-        title = f"{subject} speak by phone" if len(names) > 1 else f"{subject} holds a phone call"
+        title = f"{_join(pool)} speak by phone" if len(pool) > 1 else f"{lead[0]} holds a phone call"
     elif kind == "meeting":
-        title = (f"{_join(names)} meet" if len(names) > 1 else f"{subject} holds talks") + where
+        title = (f"{_join(pool)} meet" if len(pool) > 1 else f"{lead[0]} holds talks") + where
     elif kind == "visit":
-        homes = {a.country.name for a, _ in actors if a.kind == Actor.Kind.PERSON and a.country_id}
-        abroad = [g for g in groups if g not in homes and g not in subject]
-        destination = location or _join([t for t in targets if t not in subject]) or _join(abroad or others)
-        title = f"{subject} visits {destination}" if destination else f"{subject} on an official visit"
+        homes = {a.country.name for a, _ in actors if a.name in lead and a.country_id}
+        abroad = [a.name for a, role in actors if a.kind == Actor.Kind.COUNTRY and a.name not in homes]
+        destination = location or _join([t for t in seconds if t not in homes]) or _join(abroad)
+        title = f"{lead[0]} visits {destination}" if destination else f"{lead[0]} on an official visit"
     elif kind == "summit":
         organisations = [a.name for a, _ in actors if a.kind == Actor.Kind.ORGANISATION]
-        title = f"{_join(organisations) or _join(names)} summit{where}"
+        title = f"{_join(organisations)} summit{where}" if organisations else f"Summit of {_join(pool)}{where}"
     elif kind == "agreement":
-        title = f"{_join(names)} sign an agreement{where}"
+        title = f"{_join(pool)} sign an agreement{where}" if len(pool) > 1 else f"{lead[0]} signs an agreement"
     elif kind == "statement":
-        title = f"{subject} issues a statement" + (f" on {_join(others)}" if others else "")
+        if len(firsts) > 1:
+            title = f"{_join(firsts)} issue a joint statement"
+        else:
+            title = f"{lead[0]} issues a statement" + (f" on {_join(rest)}" if rest else "")
     elif kind == "exercise":
-        title = f"{_join(names)} hold joint exercises" if len(names) > 1 else f"{subject} holds exercises"
+        title = f"{_join(pool)} hold joint exercises" if len(pool) > 1 else f"{lead[0]} holds exercises"
     elif kind in {"invasion", "attack", "sanction"}:
         verb = {"invasion": "invades", "attack": "attacks", "sanction": "sanctions"}[kind]
-        title = f"{subject} {verb} {_join(others)}" if others else f"{subject}: {kind}"
+        title = f"{lead[0]} {verb} {_join(rest)}" if rest else f"{kind.capitalize()} by {lead[0]}"
     else:
-        title = f"{_join(names)}{where}"
+        title = f"{_join(pool)}: {trigger}" if trigger else _join(pool) + where
     return title[0].upper() + title[1:]
+
+
+def _trigger_of(candidate) -> str | None:
+    primary = candidate.primary_evidence
+    return primary.trigger if primary else None
 
 
 def _join(names: list[str]) -> str:

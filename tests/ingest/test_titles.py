@@ -27,7 +27,8 @@ class TestTitleFor:
         assert title_for("invasion", actors, None) == "Russia invades Ukraine"
 
     def test_a_visit_names_its_destination(self):
-        assert title_for("visit", [(XI, "initiator"), (country("Russia"), "target")], "Moscow") == "Xi Jinping visits Moscow"
+        actors = [(XI, "initiator"), (country("Russia"), "target")]
+        assert title_for("visit", actors, "Moscow") == "Xi Jinping visits Moscow"
 
     def test_a_summit_is_named_by_its_organisation_and_place(self):
         actors = [(XI, "participant"), (group("SCO"), "participant")]

@@ -42,6 +42,7 @@ ISO_DATE = re.compile(
     r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?"
 )
+FULL_YEAR = re.compile(r"(?:19|20)\d{2}")  # the year part every full date form below contains
 CHINESE_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 TIME = re.compile(
     r"(?<![\d/.:-])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?(?![\d/.-])\s*(?P<ampm>[ap]\.?\s?m\.?)?",
@@ -169,6 +170,8 @@ def find_time(line: str, skip: tuple[int, int]) -> dt.time | None:
 
 def find_calendar_date(line: str, language: str | None) -> tuple[dt.date, int, int, re.Match] | None:
     """The first full date (day, month, year) written in the line, in any of the common forms."""
+    if not FULL_YEAR.search(line):
+        return None  # every form below writes its year in full: most lines are done with one cheap scan
     found = []
     for pattern in (ISO_DATE, CHINESE_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE):
         for match in pattern.finditer(line):

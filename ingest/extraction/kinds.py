@@ -127,17 +127,26 @@ class _StartIndex:
 def _start_index(language: str) -> _StartIndex:
     entries = _entries(language)
     firsts = [find_first_chars(entry.pattern.pattern, re.IGNORECASE) for entry in entries]
-    groups: dict[str, list[str]] = {}  # class item ("p", "\\d") -> the entries that may start with it
+    # one group per letter whatever its case ("P" and "p" together): under IGNORECASE both would be
+    # tried at a "p", each entry twice; the scan only tells where some entry matches, so order is free
+    groups: dict[str, list[str]] = {}  # folded class item ("p", "\\d") -> the entries that may start with it
+    items: dict[str, set[str]] = {}  # folded class item -> the items as written ("p", "P")
     anywhere: list[str] = []  # entries whose start we cannot tell: tried at every position
     for entry, first in zip(entries, firsts, strict=True):
         for item in sorted(first) if first is not None else ():
-            groups.setdefault(item, []).append(entry.pattern.pattern)
+            key = item.lower() if len(item) == 1 else item
+            items.setdefault(key, set()).add(item)
+            sources = groups.setdefault(key, [])
+            if entry.pattern.pattern not in sources:
+                sources.append(entry.pattern.pattern)
         if first is None:
             anywhere.append(entry.pattern.pattern)
-    branches = [f"(?=[{item}])(?:{'|'.join(sources)})" for item, sources in sorted(groups.items())]
+    branches = [f"(?=[{''.join(sorted(items[key]))}])(?:{'|'.join(group)})" for key, group in sorted(groups.items())]
     branches += anywhere
     boundary = "" if language == "zh" else r"(?<!\w)"
-    scan = re.compile(f"{boundary}(?=" + ("|".join(branches) or "(?!)") + ")", re.IGNORECASE)
+    # a position where no entry can start fails at one class instead of every group's
+    union = "" if anywhere or not items else f"(?=[{''.join(sorted(set().union(*items.values())))}])"
+    scan = re.compile(f"{boundary}{union}(?=" + ("|".join(branches) or "(?!)") + ")", re.IGNORECASE)
     classes = tuple(None if first is None else re.compile(build_char_class(first), re.IGNORECASE) for first in firsts)
     return _StartIndex(scan, entries, classes)
 

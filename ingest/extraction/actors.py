@@ -133,7 +133,174 @@ def read_actors(
         if name in roles and roles[name].role != "target":
             continue
         roles[name] = ActorRole(name, gazetteer.kind_of(name) or "country", role)
+    if directed and language in STANCE_VERBS and not passive and passive_at is None:
+        roles = _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_end, language, gazetteer)
     return ActorReading(list(roles.values()), location)
+
+
+# Verbs whose subject takes a stance on an event rather than doing it: "China declined to describe
+# Russia's assault", "Indonesia mengecam serangan itu". Their subject is no initiator of the event.
+STANCE_VERBS = {
+    "en": re.compile(
+        r"(?<!\w)(?:declin|refus|sa(?:y|id)|condemn|criticis|criticiz|denounc|describ|call|urg|warn|welcom|oppos|"
+        r"react|respond|accus|blam|prais|support|back|slamm|reject|deni|deny|den(?:y|ies)|question|protest|"
+        r"express|voic|regrett?|lament|decr[iy]|told|tell|ask|comment|avoid|stopp)\w*",
+        re.IGNORECASE,
+    ),
+    "id": re.compile(
+        r"(?<!\w)(?:enggan|menolak|mengecam|mengutuk|mengatakan|menyebut|mendesak|menyatakan|mengkritik|"
+        r"menuduh|menyalahkan|berkata|menilai|menyesalkan|memperingatkan|menanggapi|mendukung|menentang|"
+        r"membantah|menyangkal|mempertanyakan|memprotes|menyerukan|meminta|ujar|kata|tegas|sebut)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+# A modifier that owns a nominal trigger: "Russia's military assault", "U.S. sanctions", "Russian strikes"
+# (en, before it); "invasi Rusia", "serangan militer Rusia", "sanksi baru AS" (id, after it). Up to two
+# lowercase words may sit between; a preposition may not ("serangan ke Ukraina" names the target).
+_OWNER_BEFORE_EN = re.compile(
+    r"(?:['’]s?)?\s+(?:(?!(?:on|against|into|of|to|in|at|by|the|a|an|its|their|and|or)\s)[a-z-]+\s+){0,2}"
+)
+_OWNER_AFTER_ID = re.compile(
+    r"\s+(?:(?!(?:ke|terhadap|atas|di|dari|oleh|pada|untuk|dengan|yang|dan|itu|ini|tersebut)\s)[a-z-]+\s+){0,1}"
+)
+_AND = re.compile(r"\s*(?:,\s*)?(?:and|dan|&|,)\s+(?:the\s+)?", re.IGNORECASE)
+# What may sit between an actor and its own stance verb: dates, adverbs, auxiliaries, an apposition.
+_SUBJECT_GAP = {
+    "en": re.compile(
+        r"(?:['’]s\s+\w+)?(?:\s*,[^,]{0,60},)?\s*(?:(?:on|last|this|in|early|late)\s+\w+\s+|"
+        r"(?:also|has|have|had|was|were|is|are|again|publicly|firmly|strongly|sharply|quickly|then|still)\s+)*",
+        re.IGNORECASE,
+    ),
+    "id": re.compile(
+        r"(?:\s*,[^,]{0,60},)?\s*(?:(?:pada|hari|sejak)\s+\w+\s+|\([^)]{0,20}\)\s+|"
+        r"(?:juga|telah|sudah|masih|tetap|pun|sebelumnya|kembali|secara\s+tegas)\s+)*",
+        re.IGNORECASE,
+    ),
+}
+# Prepositions that introduce the target after a trigger: "assault on Ukraine", "invasi ke Ukraina".
+_TARGET_BEFORE = {
+    "en": re.compile(r"(?<!\w)(?:on|against|into|of|to|at)\s+(?:the\s+)?$", re.IGNORECASE),
+    "id": re.compile(r"(?<!\w)(?:ke|terhadap|atas)\s+$", re.IGNORECASE),
+}
+_NOUNS_ID = {"invasi", "sanksi", "aneksasi", "agresi", "operasi", "embargo", "blokade", "lawatan", "kunjungan"}
+ONE_WAY_KINDS = {"invasion", "attack", "sanction"}  # a bystander of these is no party at all
+
+
+def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_end, language, gazetteer):
+    """Initiator and target from the trigger's grammar, beyond plain word order.
+
+    - the owner of a nominal trigger is its initiator ("Russia's invasion", "invasi Rusia ke Ukraina");
+    - an actor after "on"/"against"/"ke"/"terhadap" following the trigger is its target;
+    - the subject of a stance verb ("declined", "mengecam") before the trigger is no initiator;
+    - one country is never both initiator and target of one event.
+    """
+    spans: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.actor in roles:
+            spans.setdefault(mention.actor, []).append(mention)
+    owners = _trigger_owners(text, mentions, roles, trigger_start, trigger_end, language)
+    aimed = {
+        m.actor
+        for m in mentions
+        if m.actor in roles
+        and m.actor not in owners
+        and trigger_end <= m.start <= trigger_end + 60
+        and _TARGET_BEFORE[language].search(text[max(trigger_end, m.start - 12) : m.start])
+    }
+    stance = STANCE_VERBS[language]
+    subject_gap = _SUBJECT_GAP[language]
+    demoted: set[str] = set()
+    for name, role in roles.items():
+        if role.role != "initiator" or name in owners:
+            continue
+        before = [m for m in spans.get(name, []) if m.end <= trigger_start]
+        if not before:
+            continue
+        after_actor = text[before[-1].end : trigger_start]
+        verb = stance.search(after_actor)
+        if owners or (verb and subject_gap.fullmatch(after_actor[: verb.start()])):
+            demoted.add(name)
+    refined: dict[str, ActorRole] = {}
+    for name, role in roles.items():
+        value = role.role
+        if name in owners:
+            value = "initiator"
+        elif name in aimed:
+            value = "target"
+        elif name in demoted:
+            value = "participant"
+        refined[name] = ActorRole(role.name, role.kind, value)
+    placed = targets | aimed
+    refined = _settle_same_country(refined, placed, gazetteer)
+    has_target = any(r.role == "target" for r in refined.values())
+    if kind in ONE_WAY_KINDS and owners and has_target:
+        refined = {n: r for n, r in refined.items() if n not in demoted or r.role != "participant"}
+    return refined
+
+
+def _trigger_owners(text, mentions, roles, trigger_start, trigger_end, language) -> set[str]:
+    """The actors that own a nominal trigger, if written right next to it ("U.S. and EU sanctions")."""
+    if not _is_nominal(text[trigger_start:trigger_end], language):
+        return set()
+    usable = [m for m in mentions if m.actor in roles and m.kind in ("actor", "demonym", "metonym", "title")]
+    owner = None
+    for mention in usable:
+        if language == "en" and mention.end <= trigger_start:
+            gap = text[mention.end : trigger_start]
+            possessive = gap[:1] in "'’"
+            if mention.kind == "metonym" and not possessive:
+                continue
+            if _OWNER_BEFORE_EN.fullmatch(gap) and (possessive or mention.kind == "demonym" or not gap.strip()):
+                owner = mention
+        if language == "id" and mention.start >= trigger_end and mention.kind != "metonym":
+            if _OWNER_AFTER_ID.fullmatch(text[trigger_end : mention.start]):
+                owner = mention
+                break
+    if owner is None:
+        return set()
+    group = [owner]
+    ordered = sorted(usable, key=lambda m: m.start)
+    if language == "en":  # "the U.S. and EU sanctions": walk back over the coordinated owners
+        for mention in reversed([m for m in ordered if m.end <= owner.start]):
+            if not _AND.fullmatch(text[mention.end : group[-1].start]):
+                break
+            group.append(mention)
+    else:  # "sanksi AS dan Uni Eropa"
+        for mention in [m for m in ordered if m.start >= owner.end]:
+            if not _AND.fullmatch(text[group[-1].end : mention.start]):
+                break
+            group.append(mention)
+    return {m.actor for m in group}
+
+
+def _is_nominal(trigger: str, language: str) -> bool:
+    """A noun trigger ("invasion", "serangan", "kunjungan") that a possessive or genitive can own."""
+    words = trigger.lower().split()
+    if not words:
+        return False
+    if language == "id":
+        word = words[0]
+        return word in _NOUNS_ID or word.endswith(("an", "annya")) and not word.startswith(("me", "ber", "di"))
+    return not words[0].endswith(("ed", "ing")) and words[0] not in {"struck", "hit", "sent", "fired", "launched"}
+
+
+def _settle_same_country(roles: dict[str, ActorRole], placed: set[str], gazetteer: Gazetteer) -> dict[str, ActorRole]:
+    """One country on both sides. If it is the place visited or struck ("in Moscow", "ke Ukraina"), its
+    people are the target side (the hosts); otherwise its target-side entry is only a participant."""
+    sides: dict[str, set[str]] = {}
+    for name, role in roles.items():
+        sides.setdefault(gazetteer.country_of(name) or name, set()).add(role.role)
+    settled = {}
+    for name, role in roles.items():
+        country = gazetteer.country_of(name) or name
+        value = role.role
+        if {"initiator", "target"} <= sides[country]:
+            if country in placed:
+                value = "target" if value == "initiator" else value
+            elif value == "target":
+                value = "participant"
+        settled[name] = ActorRole(role.name, role.kind, value)
+    return settled
 
 
 def _passive_position(text: str, trigger_end: int, mentions: list[Mention], language: str) -> int | None:

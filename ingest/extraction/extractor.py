@@ -1235,6 +1235,14 @@ def _build(
     if carried:
         # Carried-over actors came from an earlier sentence: they are participants here, not located by position.
         actors = [ActorRole(a.name, a.kind, a.role if a.role != "target" else "participant") for a in actors]
+        # nor initiators when the sentence names its own ("Putin announced...", "since Russia invaded"); else
+        # "He last visited Beijing": the person carried over is the subject
+        own = {m.actor for m in scoped if m.start >= reading.sentence.start}
+        if any(a.role == "initiator" and a.name in own for a in actors):
+            actors = [
+                ActorRole(a.name, a.kind, "participant" if a.name not in own and a.role == "initiator" else a.role)
+                for a in actors
+            ]
     evidence = Evidence(
         sentence=reading.sentence.text,
         start=reading.sentence.start,

@@ -44,3 +44,16 @@ class TestErrorReporting:
         without = run_manage("shell", "-c", probe)
         assert with_dsn.stdout.strip().endswith("active"), with_dsn.stderr
         assert without.stdout.strip().endswith("off"), without.stderr
+
+
+class TestHashedStaticFiles:
+    def test_production_serves_static_files_under_content_hashed_names(self, tmp_path):
+        production = dict(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="testserver",
+                          LINIMASA_VAR_DIR=str(tmp_path))  # fmt: skip
+        collected = run_manage("collectstatic", "--noinput", "-v", "0", **production)
+        assert collected.returncode == 0, collected.stderr
+        probe = "from django.templatetags.static import static; print(static('css/linimasa.css'))"
+        url = run_manage("shell", "-c", probe, **production).stdout.strip().splitlines()[-1]
+        assert url.startswith("/static/css/linimasa.") and url.endswith(".css")
+        assert url != "/static/css/linimasa.css"  # a hash in the name: cached for a year, safely
+        assert (tmp_path / "static" / url.removeprefix("/static/")).exists()

@@ -1,6 +1,6 @@
 """Time the whole clean + extract pipeline against the naive dateparser baseline.
 
-Usage: .venv/bin/python bench/extraction.py [--rounds N]
+Usage: .venv/bin/python bench/extraction.py [--rounds N] [--parts]
 
 Both run in one process over the same articles (tests/corpus/*.gold.json and the seed):
 our pipeline (clean_text, then extract) and `dateparser.search_dates(text, languages=[lang])`
@@ -78,6 +78,41 @@ def timed(function, articles) -> float:
     return time.process_time() - start
 
 
+def print_parts(articles, rounds: int) -> None:
+    """--parts: CPU ms per article of the costliest steps, each timed alone (median of rounds), to see
+    where the pipeline's time goes. The steps overlap extract (it calls them), so they do not add up."""
+    from ingest.extraction import extractor
+    from ingest.extraction.dates import find_dates
+    from ingest.extraction.gazetteer import Gazetteer
+    from ingest.extraction.kinds import find_triggers
+    from ingest.extraction.sentences import split_clauses, split_sentences
+
+    gazetteer = Gazetteer.default()
+    cleaned = [(clean_text(raw, language=lang), lang, published) for raw, lang, published in articles]
+    texts = [(c.text, lang, published or c.published) for c, lang, published in cleaned]
+    sentences = [[s.text for s in split_sentences(text, lang)] for text, lang, _ in texts]
+    steps = {
+        "clean_text": lambda: [clean_text(raw, language=lang) for raw, lang, _ in articles],
+        "extract": lambda: [extract(t, published=p, language=lang) for t, lang, p in texts],
+        "find_dates": lambda: [find_dates(t, published=p, language=lang, prefer="auto") for t, lang, p in texts],
+        "find_triggers": lambda: [find_triggers(t, lang) for t, lang, _ in texts],
+        "find_mentions": lambda: [gazetteer.find_mentions(t, lang) for t, lang, _ in texts],
+        "anaphoric_phrases": lambda: [extractor._anaphoric_phrases(t, lang) for t, lang, _ in texts],
+        "split_sentences": lambda: [split_sentences(t, lang) for t, lang, _ in texts],
+        "split_clauses": lambda: [
+            [split_clauses(s, lang) for s in ss] for (_, lang, _), ss in zip(texts, sentences, strict=True)
+        ],
+    }
+    for name, step in steps.items():
+        times = []
+        for _ in range(rounds):
+            clear_content_caches()
+            start = time.process_time()
+            step()
+            times.append(time.process_time() - start)
+        print(f"  {name}: {statistics.median(times) / len(articles) * 1000:.3f} ms/article")
+
+
 def main() -> None:
     rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else 3
     warnings.simplefilter("ignore")
@@ -98,6 +133,9 @@ def main() -> None:
     print(f"pipeline (clean + extract): {count / statistics.median(ours):.1f} articles/s")
     print(f"baseline (dateparser.search_dates): {count / statistics.median(theirs):.1f} articles/s")
     print(f"peak memory: {peak_mb:.0f} MB")
+    if "--parts" in sys.argv:
+        print("per step (CPU, date parse cache cleared before each):")
+        print_parts(articles, max(rounds, 3))
     print(f"speedup={statistics.median(ratios):.1f}")
 
 

@@ -133,7 +133,7 @@ def read_actors(
         if name in roles and roles[name].role != "target":
             continue
         roles[name] = ActorRole(name, gazetteer.kind_of(name) or "country", role)
-    if directed and language in STANCE_VERBS and not passive and passive_at is None:
+    if directed and language in STANCE_VERBS and not passive and passive_at is None:  # en, id; zh: "对X"
         roles = _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_end, language, gazetteer)
     return ActorReading(list(roles.values()), location)
 
@@ -153,6 +153,13 @@ STANCE_VERBS = {
         r"membantah|menyangkal|mempertanyakan|memprotes|menyerukan|meminta|ujar|kata|tegas|sebut)(?!\w)",
         re.IGNORECASE,
     ),
+    "zh": re.compile(r"(?!)"),  # zh: only the "对X" target rule below
+}
+# A host's verbs: the subject of "hosted", "invited" or "menjamu" before a visit is the host, its target.
+_HOST_VERBS = {
+    "en": re.compile(r"(?<!\w)(?:host|invit|welcom|receiv|greet)\w*", re.IGNORECASE),
+    "id": re.compile(r"(?<!\w)(?:menjamu|mengundang|menyambut|menerima)(?!\w)", re.IGNORECASE),
+    "zh": re.compile(r"(?!)"),
 }
 # A modifier that owns a nominal trigger: "Russia's military assault", "U.S. sanctions", "Russian strikes"
 # (en, before it); "invasi Rusia", "serangan militer Rusia", "sanksi baru AS" (id, after it). Up to two
@@ -160,8 +167,8 @@ STANCE_VERBS = {
 _OWNER_BEFORE_EN = re.compile(
     r"(?:['’]s?)?\s+(?:(?!(?:on|against|into|of|to|in|at|by|the|a|an|its|their|and|or)\s)[a-z-]+\s+){0,2}"
 )
-_OWNER_AFTER_ID = re.compile(
-    r"\s+(?:(?!(?:ke|terhadap|atas|di|dari|oleh|pada|untuk|dengan|yang|dan|itu|ini|tersebut)\s)[a-z-]+\s+){0,1}"
+_OWNER_AFTER_ID = re.compile(  # "serangan rudal dan drone Rusia": nouns may be joined, verbs (me-, ber-, di-) not
+    r"\s+(?:(?!(?:ke|terhadap|atas|di|dari|oleh|pada|untuk|dengan|yang|itu|ini|tersebut)\s|me|ber|di)[a-z-]+\s+){0,3}"
 )
 _AND = re.compile(r"\s*(?:,\s*)?(?:and|dan|&|,)\s+(?:the\s+)?", re.IGNORECASE)
 # What may sit between an actor and its own stance verb: dates, adverbs, auxiliaries, an apposition.
@@ -176,11 +183,20 @@ _SUBJECT_GAP = {
         r"(?:juga|telah|sudah|masih|tetap|pun|sebelumnya|kembali|secara\s+tegas)\s+)*",
         re.IGNORECASE,
     ),
+    "zh": re.compile(r""),
 }
-# Prepositions that introduce the target after a trigger: "assault on Ukraine", "invasi ke Ukraina".
+# Prepositions that introduce the target after a trigger: "assault on Ukraine", "invasi ke Ukraina"; in
+# Chinese before it: "对俄罗斯进行国事访问", "对乌克兰发动袭击".
 _TARGET_BEFORE = {
     "en": re.compile(r"(?<!\w)(?:on|against|into|of|to|at)\s+(?:the\s+)?$", re.IGNORECASE),
     "id": re.compile(r"(?<!\w)(?:ke|terhadap|atas)\s+$", re.IGNORECASE),
+    "zh": re.compile(r"对\s*$"),
+}
+# The agent after a passive word: "the invasion of Ukraine by Russia", "aneksasi Krimea oleh Rusia".
+_AGENT_BEFORE = {
+    "en": re.compile(r"(?<!\w)by\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE),
+    "id": re.compile(r"(?<!\w)oleh\s+$", re.IGNORECASE),
+    "zh": re.compile(r"(?!)"),
 }
 _NOUNS_ID = {"invasi", "sanksi", "aneksasi", "agresi", "operasi", "embargo", "blokade", "lawatan", "kunjungan"}
 ONE_WAY_KINDS = {"invasion", "attack", "sanction"}  # a bystander of these is no party at all
@@ -199,13 +215,22 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
         if mention.actor in roles:
             spans.setdefault(mention.actor, []).append(mention)
     owners = _trigger_owners(text, mentions, roles, trigger_start, trigger_end, language)
-    aimed = {
-        m.actor
+    near = [
+        m
         for m in mentions
         if m.actor in roles
-        and m.actor not in owners
-        and trigger_end <= m.start <= trigger_end + 60
-        and _TARGET_BEFORE[language].search(text[max(trigger_end, m.start - 12) : m.start])
+        and (
+            trigger_end <= m.start <= trigger_end + 60
+            if language != "zh"
+            else trigger_start - 30 <= m.start < trigger_start
+        )
+    ]
+    owners |= {m.actor for m in near if _AGENT_BEFORE[language].search(text[max(0, m.start - 8) : m.start])}
+    aimed = {
+        m.actor
+        for m in near
+        if m.actor not in owners
+        and (_TARGET_BEFORE[language].search(text[max(0, m.start - 12) : m.start]) or m.text.startswith("对"))
     }
     stance = STANCE_VERBS[language]
     subject_gap = _SUBJECT_GAP[language]
@@ -217,6 +242,10 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
         if not before:
             continue
         after_actor = text[before[-1].end : trigger_start]
+        host = _HOST_VERBS[language].search(after_actor) if kind == "visit" else None
+        if host and subject_gap.fullmatch(after_actor[: host.start()]):
+            aimed.add(name)  # "Putin invited Xi to visit Moscow": the host is where the visit goes
+            continue
         verb = stance.search(after_actor)
         if owners or (verb and subject_gap.fullmatch(after_actor[: verb.start()])):
             demoted.add(name)

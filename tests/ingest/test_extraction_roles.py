@@ -96,3 +96,33 @@ class TestCarriedActors:
         assert roles["Vladimir Putin"] == "initiator"
         assert roles.get("Ukraine") != "initiator"
         assert roles.get("China") != "initiator"
+
+
+class TestAgentsAndHosts:
+    def test_the_agent_after_by_is_the_initiator(self):
+        roles = roles_of("The West condemned the annexation of Crimea by Russia on Monday.", "invasion")
+        assert roles == {"Russia": "initiator", "Ukraine": "target"}
+
+    def test_the_indonesian_agent_after_oleh_is_the_initiator(self):
+        roles = roles_of("Dunia mengecam aneksasi Krimea oleh Rusia pada Senin (11/9).", "invasion", "id")
+        assert roles == {"Russia": "initiator", "Ukraine": "target"}
+
+    def test_the_inviting_host_is_the_target_side_of_the_visit(self):
+        roles = roles_of("Vladimir Putin on Monday invited Xi Jinping to visit Moscow in the spring.", "visit")
+        assert roles == {"Vladimir Putin": "target", "Xi Jinping": "initiator", "Russia": "target"}
+
+    def test_joined_weapon_nouns_still_let_the_owner_through(self):
+        text = "Serangan rudal dan drone Rusia ke Kyiv pada Senin (11/9) menewaskan 20 orang."
+        assert roles_of(text, "attack", "id") == {"Russia": "initiator", "Ukraine": "target"}
+
+
+class TestChineseDui:
+    def test_the_country_after_dui_is_the_visited_one(self):
+        assert roles_of("9月11日，习近平对俄罗斯进行国事访问。", "visit", "zh") == {
+            "Xi Jinping": "initiator",
+            "Russia": "target",
+        }
+
+    def test_the_country_after_dui_is_the_struck_one(self):
+        roles = roles_of("9月11日，俄军对乌克兰发动导弹袭击。", "attack", "zh")
+        assert roles == {"Russia": "initiator", "Ukraine": "target"}

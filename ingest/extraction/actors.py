@@ -192,6 +192,13 @@ _TARGET_BEFORE = {
     "id": re.compile(r"(?<!\w)(?:ke|terhadap|atas)\s+$", re.IGNORECASE),
     "zh": re.compile(r"对\s*$"),
 }
+# A trigger owned by a possessive pronoun ("his visit", "its invasion", "kunjungannya") belongs to the subject.
+_SELF_OWNED = {
+    "en": re.compile(r"(?<!\w)(?:his|her|its|their)\s+(?:[a-z-]+\s+){0,2}\S+$", re.IGNORECASE),
+    "id": re.compile(r"nya$", re.IGNORECASE),
+    "zh": re.compile(r"(?!)"),
+}
+_NOTHING = re.compile(r"(?!)")
 # The agent after a passive word: "the invasion of Ukraine by Russia", "aneksasi Krimea oleh Rusia".
 _AGENT_BEFORE = {
     "en": re.compile(r"(?<!\w)by\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE),
@@ -233,6 +240,8 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
         and (_TARGET_BEFORE[language].search(text[max(0, m.start - 12) : m.start]) or m.text.startswith("对"))
     }
     stance = STANCE_VERBS[language]
+    if _SELF_OWNED[language].search(text[max(0, trigger_start - 40) : trigger_end]):
+        stance = _NOTHING  # "warned Beijing during his visit", "dalam kunjungannya": the subject's own event
     subject_gap = _SUBJECT_GAP[language]
     demoted: set[str] = set()
     for name, role in roles.items():

@@ -126,3 +126,11 @@ class TestChineseDui:
     def test_the_country_after_dui_is_the_struck_one(self):
         roles = roles_of("9月11日，俄军对乌克兰发动导弹袭击。", "attack", "zh")
         assert roles == {"Russia": "initiator", "Ukraine": "target"}
+
+
+class TestSelfOwnedTrigger:
+    def test_a_warning_given_during_ones_own_visit_keeps_the_visitor(self):
+        text = "Antony Blinken memperingatkan Beijing dalam kunjungannya ke China pada Senin (11/9)."
+        roles = roles_of(text, "visit", "id")
+        assert roles["Antony Blinken"] == "initiator"
+        assert roles["China"] == "target"

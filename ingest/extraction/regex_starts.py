@@ -95,18 +95,41 @@ def build_multi_scan(sources: list[str], flags: int = 0, boundary: str = "") -> 
     """A MultiScan of `sources` compiled with `flags`; `boundary` (e.g. a lookbehind every source
     already starts with) is put before the scan to skip positions faster."""
     firsts = [find_first_chars(source, flags) for source in sources]
-    groups: dict[str, list[str]] = {}
-    anywhere: list[str] = []
-    for source, first in zip(sources, firsts, strict=True):
-        for item in sorted(first) if first is not None else ():
-            groups.setdefault(item, []).append(source)
-        if first is None:
-            anywhere.append(source)
-    branches = [f"(?=[{item}])(?:{'|'.join(group)})" for item, group in sorted(groups.items())] + anywhere
-    scan = re.compile(boundary + "(?=" + ("|".join(branches) or "(?!)") + ")", flags)
     case = flags & re.IGNORECASE
     classes = tuple(None if first is None else re.compile(build_char_class(first), case) for first in firsts)
-    return MultiScan(scan, tuple(re.compile(source, flags) for source in sources), classes)
+    patterns = tuple(re.compile(source, flags) for source in sources)
+    return MultiScan(_grouped_scan(sources, firsts, flags, boundary), patterns, classes)
+
+
+def build_alternation_scan(sources: list[str], flags: int = 0) -> MultiScan:
+    """A MultiScan whose one pattern is the alternation of `sources`: find_each gives exactly the
+    matches of re.finditer("|".join(sources)), branch order kept, from one grouped scan."""
+    firsts = [find_first_chars(source, flags) for source in sources]
+    alternation = re.compile("|".join(sources) or "(?!)", flags)
+    return MultiScan(_grouped_scan(sources, firsts, flags, ""), (alternation,), (None,))
+
+
+def _grouped_scan(sources: list[str], firsts: list, flags: int, boundary: str) -> re.Pattern:
+    """Zero width, matching where some source matches: one class of every first character, then one
+    group per character whatever its case ("P" and "p" together), each holding the sources that may
+    start with it. Only where matters, not which source, so the order within groups is free."""
+    groups: dict[str, list[str]] = {}
+    items: dict[str, set[str]] = {}  # folded item -> the items as written
+    anywhere: list[str] = []
+    for source, first in zip(sources, firsts, strict=True):
+        if first is None:
+            anywhere.append(source)
+            continue
+        for item in sorted(first):
+            key = item.lower() if len(item) == 1 and flags & re.IGNORECASE else item
+            items.setdefault(key, set()).add(item)
+            group = groups.setdefault(key, [])
+            if source not in group:
+                group.append(source)
+    branches = [f"(?=[{''.join(sorted(items[key]))}])(?:{'|'.join(group)})" for key, group in sorted(groups.items())]
+    branches += anywhere
+    union = "" if anywhere or not items else f"(?=[{''.join(sorted(set().union(*items.values())))}])"
+    return re.compile(boundary + union + "(?=" + ("|".join(branches) or "(?!)") + ")", flags)
 
 
 def _first_of_sequence(items: list) -> tuple[set[str] | None, bool]:

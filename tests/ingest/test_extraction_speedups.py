@@ -7,7 +7,13 @@ from ingest.extraction import dates_absolute
 from ingest.extraction.dates import find_dates
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.kinds import find_triggers
-from ingest.extraction.regex_starts import build_char_class, build_multi_scan, find_first_chars, guard_first_chars
+from ingest.extraction.regex_starts import (
+    build_alternation_scan,
+    build_char_class,
+    build_multi_scan,
+    find_first_chars,
+    guard_first_chars,
+)
 
 
 class TestFindFirstChars:
@@ -60,6 +66,13 @@ class TestMultiScan:
         found = sorted((i, m.span()) for i, m in scan.find_each(text))
         expected = sorted((i, m.span()) for i, s in enumerate(sources) for m in re.finditer(s, text, re.IGNORECASE))
         assert found == expected and len(found) == 9
+
+    def test_an_alternation_keeps_the_branch_order_of_a_plain_finditer(self):
+        sources = [r"\bafter\b", r"\bdays after\b", ",", r" - ", r"\bAs part of\b"]
+        text = "Two DAYS AFTER the drill, as part of talks - and after that, days after."
+        found = [m.span() for _, m in build_alternation_scan(sources, re.IGNORECASE).find_each(text)]
+        assert found == [m.span() for m in re.finditer("|".join(sources), text, re.IGNORECASE)]
+        assert len(found) == 7
 
     def test_a_text_without_any_pattern_gives_nothing(self):
         assert build_multi_scan(["pekan lalu", "hari itu"], re.IGNORECASE).find_each("Tidak ada apa-apa.") == []

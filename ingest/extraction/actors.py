@@ -351,6 +351,20 @@ def _passive_position(text: str, trigger_end: int, mentions: list[Mention], lang
     return trigger_end + match.start() if match else None
 
 
+def settle_sides(actors: list[ActorRole], gazetteer: Gazetteer) -> list[ActorRole]:
+    """Actors united from several sentences: a country keeps the side its first actor has (the primary
+    sentence's); its actors told on the other side elsewhere are only participants."""
+    first_side: dict[str, str] = {}
+    settled = []
+    for actor in actors:
+        country = gazetteer.country_of(actor.name) or actor.name
+        side = first_side.setdefault(country, actor.role) if actor.role != "participant" else None
+        if side is not None and side != actor.role:
+            actor = ActorRole(actor.name, actor.kind, "participant")
+        settled.append(actor)
+    return settled
+
+
 def countries_of(actors: list[ActorRole], gazetteer: Gazetteer) -> list[str]:
     countries: list[str] = []
     for actor in actors:

@@ -10,6 +10,7 @@ absorbs a day-precise one of the same event; the finer date wins.
 import datetime
 from dataclasses import dataclass, replace
 
+from .actors import settle_sides
 from .gazetteer import Gazetteer
 
 DAY_SLACK = datetime.timedelta(days=1)
@@ -133,6 +134,7 @@ def _unite(first, second):
     actors = list(first.actors)
     names = {actor.name for actor in actors}
     actors += [actor for actor in second.actors if actor.name not in names]
+    actors = settle_sides(actors, Gazetteer.default())  # one country never on both sides of the united event
     countries = list(first.countries) + [c for c in second.countries if c not in first.countries]
     seen = {(e.start, e.trigger_start) for e in first.evidence}
     evidence = list(first.evidence) + [

@@ -134,3 +134,23 @@ class TestSelfOwnedTrigger:
         roles = roles_of(text, "visit", "id")
         assert roles["Antony Blinken"] == "initiator"
         assert roles["China"] == "target"
+
+
+class TestSettleSides:
+    def test_a_country_keeps_the_side_its_first_actor_took(self):
+        from ingest.extraction.actors import ActorRole, settle_sides
+        from ingest.extraction.gazetteer import Gazetteer
+
+        actors = [
+            ActorRole("Xi Jinping", "person", "initiator"),
+            ActorRole("Russia", "country", "target"),
+            ActorRole("Vladimir Putin", "person", "initiator"),
+            ActorRole("China", "country", "target"),
+        ]
+        settled = {a.name: a.role for a in settle_sides(actors, Gazetteer.default())}
+        assert settled == {
+            "Xi Jinping": "initiator",
+            "Russia": "target",
+            "Vladimir Putin": "participant",
+            "China": "participant",
+        }

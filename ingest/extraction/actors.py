@@ -258,6 +258,11 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
         verb = stance.search(after_actor)
         if owners or (verb and subject_gap.fullmatch(after_actor[: verb.start()])):
             demoted.add(name)
+    # "sanctions over Russia's war in Ukraine", "perang Rusia di Ukraina": a country where something happens
+    # is not whom sanctions hit
+    located = {
+        m.actor for m in mentions if kind == "sanction" and m.start >= trigger_end and after_locative(text, m, language)
+    }
     refined: dict[str, ActorRole] = {}
     for name, role in roles.items():
         value = role.role
@@ -265,7 +270,7 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
             value = "initiator"
         elif name in aimed:
             value = "target"
-        elif name in demoted:
+        elif name in demoted or (value == "target" and name in located):
             value = "participant"
         refined[name] = ActorRole(role.name, role.kind, value)
     placed = targets | aimed

@@ -136,6 +136,15 @@ class TestSelfOwnedTrigger:
         assert roles["China"] == "target"
 
 
+class TestSanctionPlaces:
+    def test_the_country_where_the_war_is_fought_is_not_the_sanctioned_one(self):
+        text = "Uni Eropa menjatuhkan sanksi terhadap Rusia atas perang di Ukraina pada Senin (11/9)."
+        roles = roles_of(text, "sanction", "id")
+        assert roles["European Union"] == "initiator"
+        assert roles["Russia"] == "target"
+        assert roles.get("Ukraine") != "target"
+
+
 class TestSettleSides:
     def test_a_country_keeps_the_side_its_first_actor_took(self):
         from ingest.extraction.actors import ActorRole, settle_sides

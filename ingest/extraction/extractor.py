@@ -978,10 +978,12 @@ def _group_pronouns(language: str) -> re.Pattern:
 def _most_named(people: list[Mention]) -> list[Mention]:
     counts: dict[str, int] = {}
     last: dict[str, Mention] = {}
-    for mention in people:
+    position: dict[str, int] = {}  # where each name was last seen: no list.index in the sort (quadratic)
+    for index, mention in enumerate(people):
         counts[mention.actor] = counts.get(mention.actor, 0) + 1
         last[mention.actor] = mention
-    order = sorted(counts, key=lambda name: (-counts[name], -people.index(last[name])))
+        position[mention.actor] = index
+    order = sorted(counts, key=lambda name: (-counts[name], -position[name]))
     return [last[name] for name in order]
 
 

@@ -240,6 +240,23 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
         and (_TARGET_BEFORE[language].search(text[max(0, m.start - 12) : m.start]) or m.text.startswith("对"))
     }
     stance = STANCE_VERBS[language]
+    # "visiting Beijing, warned Chinese leaders that... Russia's...": actors after a stance verb that follows
+    # the trigger belong to what was said, not to the event
+    said = stance.search(text, trigger_end, min(len(text), trigger_end + 200))
+    said_at = said.start() if said else len(text)
+    if kind == "visit":  # "travelled to China, when he attended...", "berkunjung ke Rusia": where the visit went
+        aimed |= {
+            m.actor
+            for m in mentions
+            if m.actor in roles
+            and m.actor not in owners
+            and m.start < said_at
+            and m.kind == "actor"
+            and gazetteer.kind_of(m.actor) == "country"
+            and after_locative(text, m, language)
+        }
+    said_after = {m.actor for m in mentions if m.actor in roles and m.start > said_at} - aimed
+    said_after -= {m.actor for m in mentions if trigger_end <= m.start < said_at}
     if _SELF_OWNED[language].search(text[max(0, trigger_start - 40) : trigger_end]):
         stance = _NOTHING  # "warned Beijing during his visit", "dalam kunjungannya": the subject's own event
     subject_gap = _SUBJECT_GAP[language]
@@ -270,7 +287,7 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
             value = "initiator"
         elif name in aimed:
             value = "target"
-        elif name in demoted or (value == "target" and name in located):
+        elif name in demoted or (value == "target" and (name in located or name in said_after)):
             value = "participant"
         refined[name] = ActorRole(role.name, role.kind, value)
     placed = targets | aimed

@@ -145,6 +145,20 @@ class TestSanctionPlaces:
         assert roles.get("Ukraine") != "target"
 
 
+class TestVisitDestinations:
+    def test_actors_named_in_what_the_visitor_said_are_not_visited(self):
+        text = "Olaf Scholz, visiting Beijing on Monday, warned Chinese leaders that Russia's war harms Europe."
+        roles = roles_of(text, "visit")
+        assert roles["Olaf Scholz"] == "initiator"
+        assert roles["China"] == "target"
+        assert roles.get("Russia") != "target"
+
+    def test_a_country_after_to_is_the_destination_even_before_the_trigger(self):
+        text = "Xi Jinping travelled to Russia on Monday, when he attended the opening of the Victory Day parade."
+        roles = roles_of(text, "visit")
+        assert roles == {"Xi Jinping": "initiator", "Russia": "target"}
+
+
 class TestSettleSides:
     def test_a_country_keeps_the_side_its_first_actor_took(self):
         from ingest.extraction.actors import ActorRole, settle_sides

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicons import LEXICON_DIR, load_lexicon, normalise_language
-from .regex_starts import build_char_class, find_first_chars, guard_first_chars
+from .regex_starts import build_char_class, find_first_chars
 from .trie import trie_regex
 
 CYRILLIC_SOFT_END = re.compile(r"[аеёиоуыэюяйь]{1,2}$")
@@ -117,8 +117,7 @@ def _compile(entries: list[tuple[str, tuple, bool]], language: str, flags: int) 
     if language == "zh":
         pattern = re.compile(f"(?:{body})", flags)
     else:
-        # guarded: same matches, but most positions fail at one character class, not at every alias
-        pattern = re.compile(guard_first_chars(rf"(?<![\w])(?:{body})(?![\w])", flags), flags)
+        pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
     return _Matcher(pattern, exact, fuzzy)
 
 

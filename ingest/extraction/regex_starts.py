@@ -40,19 +40,6 @@ def build_char_class(items: frozenset[str]) -> str:
     return "[" + "".join(sorted(items)) + "]"
 
 
-def guard_first_chars(source: str, flags: int = 0) -> str:
-    """`source` behind a lookahead for the characters its match may start with.
-
-    The guarded pattern matches exactly where `source` does (the class is a superset of the
-    first characters), but at the many positions where no match can begin the engine tests
-    one character class instead of every branch of an IGNORECASE alternation.
-    """
-    first = find_first_chars(source, flags)
-    if first is None:
-        return source
-    return f"(?={build_char_class(first)})(?:{source})"
-
-
 @dataclass
 class MultiScan:
     """The matches of several patterns, exactly as one `finditer` per pattern would give them,

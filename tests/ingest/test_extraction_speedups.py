@@ -12,7 +12,6 @@ from ingest.extraction.regex_starts import (
     build_char_class,
     build_multi_scan,
     find_first_chars,
-    guard_first_chars,
 )
 
 
@@ -44,18 +43,6 @@ class TestFindFirstChars:
         pattern = re.compile(build_char_class(find_first_chars(r"(?:tele)?phone")), re.IGNORECASE)
         assert all(pattern.match(char) for char in "tTpP")
         assert not pattern.match("x")
-
-
-class TestGuardFirstChars:
-    def test_a_guarded_pattern_finds_the_same_matches_in_any_case(self):
-        source = r"(?<!\w)(?:that day|the same day|(?:a|one) day earlier)(?!\w)"
-        text = "On THE SAME DAY, and one Day Earlier, that dayx was not; That day was."
-        plain = [m.span() for m in re.finditer(source, text, re.IGNORECASE)]
-        guarded = [m.span() for m in re.finditer(guard_first_chars(source, re.IGNORECASE), text, re.IGNORECASE)]
-        assert guarded == plain and len(plain) == 3
-
-    def test_a_pattern_that_may_start_anywhere_is_left_as_it_is(self):
-        assert guard_first_chars(r".+ summit") == r".+ summit"
 
 
 class TestMultiScan:

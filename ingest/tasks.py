@@ -2,7 +2,7 @@
 
 import logging
 
-from celery import shared_task
+from celery import shared_task, signals
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 
@@ -31,6 +31,16 @@ def process_article_task(*, article_id: int) -> str:
         raise
     log.info("article %s %s with %s evidence", article_id, article.status, article.evidence.count())
     return article.status
+
+
+@signals.worker_init.connect(weak=False, dispatch_uid="ingest.warm_up")
+def warm_up_before_fork(**kwargs) -> None:
+    """Load the extractor once in the worker's parent, so the forked children share it warm."""
+    try:
+        pipeline.warm_up()
+    except Exception:
+        # A slower first article is better than a worker that does not start.
+        log.exception("extractor warm-up failed; the first articles will load it")
 
 
 # URLs and feeds (ingest.sources). Tasks carry ids only; PostgreSQL holds the state.

@@ -9,16 +9,17 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from timeline.models import Event
 
-from . import exports, preview, states
+from . import exports, paging, preview, states
 from .models import Timeline
 
-PAGE_LIMIT = 500
 EMBED_LIMIT = 200
 EMBED_WIDTH, EMBED_HEIGHT = 600, 480
 EXPORT_FORMATS = {
@@ -112,31 +113,56 @@ def _ids(values: list[str]) -> list[int]:
     return [int(v) for v in values[:200] if v.strip().isdigit() and len(v.strip()) < 18]
 
 
+def _more_rows_requested(request: HttpRequest) -> bool:
+    # Infinite scroll asks for the next rows only; a history restore needs the whole page.
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not htmx.history_restore_request and (htmx.target or "").startswith("page-more")
+
+
 @require_GET
 def timeline_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """A saved view, one page of rows at a time like the main timeline (a view may hold thousands)."""
     timeline = _visible_timeline(request, slug)
-    events = list(states.with_provenance(states.select_saved_events(timeline), evidence=False)[: PAGE_LIMIT + 1])
-    snapshot = timeline.snapshots.first()
+    page = paging.select_shared_page(request, timeline, paging.read_cursors(request.GET))
     context = {
         "timeline": timeline,
+        "page": page,
+        "events": page.events,
+        "total": page.total,
+        "rows_html": mark_safe(page.rows_html),  # built by timeline.rows.render_rows, every value escaped
+        **paging.page_links(timeline.get_absolute_url(), page),
+    }
+    if _more_rows_requested(request):
+        return _vary(render(request, "sharing/timeline.html#rows", context))
+    snapshot = timeline.snapshots.first()
+    context.update({
         # A saved filter can stop reading (an actor renamed away): say so rather than show nothing silently.
         "problems": states.timeline_state(timeline).problems,
-        "events": events[:PAGE_LIMIT],
-        "truncated": len(events) > PAGE_LIMIT,
         "snapshot": snapshot,
         "exports": _export_links(timeline.get_absolute_url(), ""),
         **_links(request, timeline, snapshot),
-    }
-    return render(request, "sharing/timeline.html", context)
+    })  # fmt: skip
+    return _vary(render(request, "sharing/timeline.html", context))
 
 
 @require_GET
 def snapshot_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    """The frozen events as shared, paged by the same cursors as the live page."""
     timeline = _visible_timeline(request, slug)
     snapshot = get_object_or_404(timeline.snapshots, key=key)
-    context = {"timeline": timeline, "snapshot": snapshot, "events": snapshot.events, "is_snapshot": True,
-               **_links(request, timeline, snapshot)}
-    return render(request, "sharing/snapshot.html", context)
+    page = paging.page_snapshot(snapshot, paging.read_cursors(request.GET))
+    context = {"timeline": timeline, "snapshot": snapshot, "page": page, "events": page.events,
+               "total": len(snapshot.events), "is_snapshot": True,
+               **paging.page_links(snapshot.get_absolute_url(), page)}  # fmt: skip
+    if _more_rows_requested(request):
+        return _vary(render(request, "sharing/_events.html#items", context))
+    context.update(_links(request, timeline, snapshot))
+    return _vary(render(request, "sharing/snapshot.html", context))
+
+
+def _vary(response: HttpResponse) -> HttpResponse:
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @xframe_options_exempt

@@ -142,8 +142,16 @@ def select_page(state: TimelineState, size: int = PAGE_SIZE, *, include_proposed
     events = annotate_source_counts(filter_events(state, include_proposed=include_proposed)).prefetch_related(
         Prefetch("roles", queryset=EventActor.objects.select_related("actor").order_by("role", "actor__name"))
     )
-    if state.before:
-        c = state.before
+    return select_keyset_page(events, before=state.before, after=state.after, size=size)
+
+
+def select_keyset_page(
+    events: QuerySet[Event], *, before: Cursor | None = None, after: Cursor | None = None, size: int = PAGE_SIZE
+) -> TimelinePage:
+    """One page of any event queryset by keyset on (date_start, id): the page after `after`, the page
+    before `before`, else the first page. Shared timelines page their saved events with it too."""
+    if before:
+        c = before
         # date_start <= c.date first: lets the database walk the (status, date_start, id) index.
         rows = list(
             events.filter(date_start__lte=c.date)
@@ -156,15 +164,15 @@ def select_page(state: TimelineState, size: int = PAGE_SIZE, *, include_proposed
         page.older = _cursor(rows[0]) if has_more and rows else None
         page.newer = _cursor(rows[-1]) if rows else None
         return page
-    if state.after:
-        c = state.after
+    if after:
+        c = after
         events = events.filter(date_start__gte=c.date).filter(Q(date_start__gt=c.date) | Q(pk__gt=c.pk))
     rows = list(events.order_by("date_start", "id")[: size + 1])
     has_more = len(rows) > size
     rows = rows[:size]
-    page = TimelinePage(events=rows, previous_date=state.after.date if state.after else None)
+    page = TimelinePage(events=rows, previous_date=after.date if after else None)
     page.newer = _cursor(rows[-1]) if has_more else None
-    page.older = _cursor(rows[0]) if state.after and rows else None
+    page.older = _cursor(rows[0]) if after and rows else None
     return page
 
 

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 
@@ -188,3 +189,66 @@ class TestEmbed:
         html = client.get(f"/t/{timeline.slug}/embed").content.decode()
         assert "Joint naval drills in the Sea of Japan" in html
         assert "Xi and Putin" not in html
+
+
+def _make_calls(count: int) -> None:
+    for day in range(count):
+        day_of = datetime.date(2023, 1, 1) + datetime.timedelta(days=day)
+        make_event(title=f"Call number {day:02d}", kind="call", date_start=day_of)
+
+
+def _newer_url(response) -> str:
+    return response.context["newer_url"]
+
+
+def _calls_in(response) -> list[str]:
+    # A fragment has no template context in the test client: read the titles from the HTML.
+    return re.findall(r"Call number \d\d", response.content.decode())
+
+
+class TestSharedTimelinePaging:
+    def test_a_long_view_shows_one_page_and_loads_the_next_as_the_reader_scrolls(self, client, events):
+        _make_calls(40)
+        timeline, _ = share_state("kind=call")
+        first = client.get(timeline.get_absolute_url())
+        html = first.content.decode()
+        assert len(titles(first)) == 30
+        assert "41 events, live" in html  # the count covers every page
+        assert 'hx-trigger="revealed"' in html
+        more = client.get(_newer_url(first), headers={"HX-Request": "true", "HX-Target": "page-more-x"})
+        rest = more.content.decode()
+        assert "<html" not in rest  # only the next rows, appended in place
+        assert _calls_in(more) == [f"Call number {n:02d}" for n in range(29, 40)]
+        assert "The end of this timeline." in rest
+        assert set(titles(first)).isdisjoint(_calls_in(more))
+
+    def test_the_rows_link_to_events_and_actors_like_the_main_timeline(self, client, events):
+        timeline, _ = share_state("kind=call")
+        html = client.get(timeline.get_absolute_url()).content.decode()
+        assert f'hx-get="/events/{events["call"].pk}/"' in html
+        assert "Xi Jinping" in html
+
+    def test_the_older_link_goes_back_a_page(self, client, events):
+        _make_calls(40)
+        timeline, _ = share_state("kind=call")
+        first = client.get(timeline.get_absolute_url())
+        second = client.get(_newer_url(first))
+        back = client.get(second.context["older_url"])
+        assert titles(back) == titles(first)
+
+    def test_a_malformed_cursor_shows_the_first_page(self, client, events):
+        timeline, _ = share_state("kind=call")
+        response = client.get(timeline.get_absolute_url() + "?after=yesterday")
+        assert response.status_code == 200
+        assert titles(response) == ["Xi and Putin talk by phone"]
+
+    def test_a_snapshot_pages_its_frozen_events_too(self, client, events):
+        _make_calls(40)
+        _, snapshot = share_state("kind=call")
+        first = client.get(snapshot.get_absolute_url())
+        assert len(titles(first)) == 30
+        assert 'hx-trigger="revealed"' in first.content.decode()
+        more = client.get(_newer_url(first), headers={"HX-Request": "true", "HX-Target": "page-more-x"})
+        assert "<html" not in more.content.decode()
+        assert _calls_in(more) == [f"Call number {n:02d}" for n in range(29, 40)]
+        assert 'hx-trigger="revealed"' not in more.content.decode()

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, replace
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -130,18 +130,40 @@ def index(request: HttpRequest) -> HttpResponse:
     return _vary(render(request, "timeline/index.html", context))
 
 
+def _load_event_page(pk: int) -> Event | None:
+    """The event with its actors, evidence grouped by outlet and related events: four queries."""
+    event = selectors.select_event_detail().filter(pk=pk).first()
+    if event is not None:
+        event.outlet_groups = selectors.group_evidence_by_outlet(event)
+        event.related = selectors.select_related_events(event)
+    return event
+
+
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(selectors.select_event_detail(), pk=pk)
+    # What anonymous readers see is cached like the timeline rows, until the timeline changes; signed-in
+    # curators may see proposed events and their controls, so never from (or into) the cache.
+    cacheable = not request.user.is_authenticated
+    event = cached(f"event:{pk}", lambda: _load_event_page(pk)) if cacheable else _load_event_page(pk)
+    if event is None:
+        raise Http404("No such event on the timeline.")
     if event.status == Event.Status.MERGED and event.merged_into_id:
         return redirect("timeline:event", pk=event.merged_into_id)
     awaiting_review = event.status == Event.Status.PROPOSED and can_curate(request.user)
     if event.status != Event.Status.PUBLISHED and not awaiting_review:
         raise Http404("No such event on the timeline.")
-    event.outlet_groups = selectors.group_evidence_by_outlet(event)
-    event.related = selectors.select_related_events(event)
-    template = "timeline/event.html#event-detail" if _fragment_requested(request) else "timeline/event.html"
-    return _vary(render(request, template, {"event": event}))
+    context = {"event": event}
+    if cacheable:
+        # The sources, changelog and related events as HTML (no form, no token): most of the page's work.
+        context["detail_html"] = mark_safe(cached(  # rendered by the template engine, escaped there
+            f"event-detail:{get_language()}:{pk}",
+            lambda: str(render_to_string("timeline/event.html#event-detail", {"event": event}, request)),
+        ))  # fmt: skip
+    if _fragment_requested(request):
+        if cacheable:
+            return _vary(HttpResponse(context["detail_html"]))
+        return _vary(render(request, "timeline/event.html#event-detail", context))
+    return _vary(render(request, "timeline/event.html", context))
 
 
 @require_GET

@@ -16,7 +16,16 @@ from .actors import PLACED_KINDS, ActorRole, after_locative, countries_of, is_co
 from .candidates import EXTRACTOR_VERSION, Candidate, Evidence, format_end
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer, Mention
-from .kinds import KIND_PRIORITY, Trigger, find_triggers, is_hypothetical, is_negated, is_planned, is_reference
+from .kinds import (
+    KIND_PRIORITY,
+    Trigger,
+    find_triggers,
+    is_called_off,
+    is_hypothetical,
+    is_negated,
+    is_planned,
+    is_reference,
+)
 from .language import detect_language
 from .lexicons import load_lexicon, normalise_language
 from .merging import merge_candidates
@@ -458,6 +467,9 @@ def _read_sentence(
         previous_end[clause] = trigger.end
         after = text[trigger.end : sentence.end]
         if is_negated(text[start : trigger.start], after, language):
+            continue
+        up_to_next = text[trigger.end : next((t.start for t in triggers if t.start >= trigger.end), sentence.end)]
+        if is_called_off(text[clause[0] : trigger.start], up_to_next, language):
             continue
         if is_hypothetical(text[clause[0] : trigger.start], language):
             continue

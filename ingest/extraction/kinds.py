@@ -199,7 +199,23 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
         masked = r"(?<!\w)(?:{})(?!\w)"
         wide_before = r"(?<!\w)(?:{})(?!\w)(?:\W+\w+){{0,4}}\W*$"
     flags = re.IGNORECASE
+    # "skipped the summit in Delhi on Saturday", "the visit to Beijing set for May was called off": cues that
+    # undo an event whatever stands between them and the trigger, unless a new clause starts ("and", "after");
+    # after the trigger "and" joins the parties ("talks between Wang and Lavrov were postponed"): own list.
+    breaks = alternation(negation.get("scope_breaks") or [])
+    clause_before = r"(?<!\w)(?:{})(?!\w)(?:(?!(?<!\w)(?:{})(?!\w))[^.;:!?])*$"
+    clause_after = r"^(?:(?!(?<!\w)(?:{})(?!\w))[^.;:!?]){{0,140}}?(?<!\w)(?:{})(?!\w)"
     return {
+        "neg_clause_before": re.compile(
+            clause_before.format(alternation(negation.get("clause_before") or []), breaks), flags
+        ),
+        "neg_clause_after": re.compile(
+            clause_after.format(
+                alternation(negation.get("scope_breaks_after") or []),
+                alternation(negation.get("clause_after") or []),
+            ),
+            flags,
+        ),
         "neg_before": re.compile(before.format(alternation(negation.get("before") or [])), flags),
         "neg_after": re.compile(after.format(alternation(negation.get("after") or [])), flags),
         "not_negation": re.compile(masked.format(alternation(negation.get("not_negation") or [])), flags),
@@ -230,6 +246,13 @@ def is_negated(before: str, after: str, language: str | None) -> bool:
     cues = _cue_patterns(normalise_language(language))
     before = _mask(before, cues["not_negation"])
     return bool(cues["neg_before"].search(before) or cues["neg_after"].search(after[:60]))
+
+
+def is_called_off(before: str, after: str, language: str | None) -> bool:
+    """ "X skipped the summit on Monday", "the visit on Tuesday was cancelled", "batal menghadiri KTT": the event
+    did not happen. `before`: the clause up to the trigger; `after`: the text up to the next trigger."""
+    cues = _cue_patterns(normalise_language(language))
+    return bool(cues["neg_clause_before"].search(before) or cues["neg_clause_after"].search(after))
 
 
 def is_planned(before: str, after: str, language: str | None) -> bool:

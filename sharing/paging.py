@@ -54,10 +54,11 @@ class SharedPage:
     """One page of a shared timeline as HTML, with its paging cursors and the total: small enough to cache."""
 
     rows_html: str
-    events: list
+    events: list[dict]  # id and title of each row: the page itself is in rows_html
     total: int
     newer: Cursor | None
     older: Cursor | None
+    problems: list[str]
 
 
 def _render_shared_page(request: HttpRequest, timeline: Timeline, cursors: PageCursors) -> SharedPage:
@@ -71,7 +72,10 @@ def _render_shared_page(request: HttpRequest, timeline: Timeline, cursors: PageC
     event_url_base = index_url + (query + "&" if query else "?") + "event="
     rows = selectors.arrange_rows(page.events, page.previous_date)
     html = str(render_rows(rows, RowContext(state, index_url, event_url_base, None, request)))
-    return SharedPage(html, page.events, saved.count(), page.newer, page.older)
+    # Plain values only: model instances with their prefetched actors took longer to unpickle than to query.
+    shown = [{"id": event.pk, "title": event.title} for event in page.events]
+    problems = [str(problem) for problem in state.problems]
+    return SharedPage(html, shown, saved.count(), page.newer, page.older, problems)
 
 
 def select_shared_page(request: HttpRequest, timeline: Timeline, cursors: PageCursors) -> SharedPage:

@@ -134,10 +134,11 @@ def timeline_page(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if _more_rows_requested(request):
         return _vary(render(request, "sharing/timeline.html#rows", context))
-    snapshot = timeline.snapshots.first()
+    # The latest snapshot for its link only: its frozen events (thousands of rows of JSON) stay unread.
+    snapshot = timeline.snapshots.defer("events").first()
     context.update({
         # A saved filter can stop reading (an actor renamed away): say so rather than show nothing silently.
-        "problems": states.timeline_state(timeline).problems,
+        "problems": page.problems,
         "snapshot": snapshot,
         "exports": _export_links(timeline.get_absolute_url(), ""),
         **_links(request, timeline, snapshot),

@@ -61,3 +61,61 @@ class TestCalledOffEventsIndonesian:
     def test_a_cancellation_in_a_later_clause_leaves_the_meeting(self):
         text = "Putin bertemu Xi Jinping di Beijing pada Selasa, sementara kunjungannya ke Paris dibatalkan."
         assert "meeting" in kinds(text, "id")
+
+
+def summary(text, language, published=PUBLISHED):
+    found = [c.to_contract() for c in extract(text, published=published, language=language)]
+    return sorted((e["kind"], e["date"], tuple(sorted(e["countries"]))) for e in found)
+
+
+class TestOpeningsAndMembershipsEnglish:
+    def test_a_bridge_opened_to_traffic_is_an_other_event_of_its_day(self):
+        found = summary("The first road bridge between China and Russia opened to traffic on June 10.", "en")
+        assert found == [("other", "2023-06-10", ("China", "Russia"))]
+
+    def test_a_border_crossing_that_was_opened_is_an_other_event(self):
+        found = summary("The new border crossing between Russia and China was opened on Tuesday.", "en")
+        assert found == [("other", "2023-09-12", ("China", "Russia"))]
+
+    def test_a_reactor_beginning_to_operate_is_an_other_event(self):
+        found = summary("The nuclear reactor that Russia built in China began operating on Tuesday.", "en")
+        assert found == [("other", "2023-09-12", ("China", "Russia"))]
+
+    def test_joining_a_bloc_is_an_other_event(self):
+        assert kinds("Iran officially joined the Shanghai Cooperation Organisation on July 4.", "en") == ["other"]
+
+    def test_a_government_announcing_that_is_a_statement(self):
+        text = "On Tuesday, the Russian foreign ministry announced that China and Russia would hold joint patrols."
+        assert kinds(text, "en") == ["statement"]
+
+    def test_an_announced_agreement_stays_an_agreement_only(self):
+        text = "Moscow and Beijing announced on Monday that they had signed an agreement on border trade."
+        assert kinds(text, "en") == ["agreement"]
+
+
+class TestOpeningsAndMembershipsIndonesian:
+    def test_jembatan_dibuka_is_an_other_event_of_its_day(self):
+        found = summary("Jembatan pertama antara Rusia dan China dibuka pada Selasa (12/9).", "id")
+        assert found == [("other", "2023-09-12", ("China", "Russia"))]
+
+    def test_a_pipeline_mulai_beroperasi_is_an_other_event(self):
+        found = summary("Pipa gas dari Rusia ke China mulai beroperasi pada 2 Desember 2019.", "id")
+        assert found == [("other", "2019-12-02", ("China", "Russia"))]
+
+    def test_resmi_menjadi_anggota_penuh_is_an_other_event(self):
+        assert kinds("Iran resmi menjadi anggota penuh SCO pada 4 Juli.", "id") == ["other"]
+
+    def test_mengumumkan_bahwa_is_a_statement(self):
+        text = "Kementerian Luar Negeri China pada Selasa mengumumkan bahwa China dan Rusia akan berpatroli bersama."
+        assert kinds(text, "id") == ["statement"]
+
+    def test_deciding_to_become_a_member_is_no_membership(self):
+        assert kinds("Indonesia memutuskan untuk menjadi anggota penuh BRICS pada Senin (11/9).", "id") == []
+
+
+class TestIntendedMembershipEnglish:
+    def test_applying_to_become_a_member_is_no_membership(self):
+        assert kinds("Indonesia applied to become a full member of BRICS on Monday.", "en") == []
+
+    def test_having_become_a_member_is_an_other_event(self):
+        assert kinds("Indonesia became a full member of BRICS on Monday.", "en") == ["other"]

@@ -62,6 +62,7 @@ class _Reading:
     reference: bool = False  # "latihan tersebut", "this exercise": an event already told, not a new one
     in_phrase: bool = False  # "after talks in the Kremlin": dated by the phrase it stands in
     continued: bool = False  # dateless, dated by the sentence before it
+    venue: bool = False  # "met on the sidelines of the SCO summit": the summit is where, not what
 
 
 @dataclass
@@ -475,7 +476,8 @@ def _read_sentence(
             continue
         planned = is_planned(text[clause[0] : trigger.start], after, language) or _is_future_form(trigger, language)
         reference = is_reference(text[start : trigger.start], after, language)
-        readings.append(_Reading(trigger, sentence, clause, planned, reference=reference))
+        venue = _is_sideline_venue(text, clause[0], trigger, language, in_sentence)
+        readings.append(_Reading(trigger, sentence, clause, planned, reference=reference, venue=venue))
     # "signed a declaration after talks in the Kremlin": the talks inside the date phrase take its day
     inside = {id(r): d for r in readings for d in in_sentence if d.start <= r.trigger.start < d.end}
     outside = [r for r in readings if id(r) not in inside]
@@ -486,6 +488,38 @@ def _read_sentence(
             reading.in_phrase = True
     _share_simultaneous(readings, in_sentence, text, language)
     return _one_per_kind(readings)
+
+
+@cache
+def _sideline_cue(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
+    lexicon = load_lexicon(language)
+    cues = lexicon.get("sideline_before") or []
+    if not cues:
+        return None
+    body = "|".join(cues)
+    # the cue, then at most a few words naming the gathering ("the 16th BRICS", "KTT G20 di")
+    before = re.compile(rf"(?<!\w)(?:{body})(?!\w)(?:\W+[\w-]+){{0,5}}\W*$", re.IGNORECASE)
+    # "the SCO summit, which opened in Samarkand on 15 September": a summit told with a day of its own
+    dated = "|".join(lexicon.get("sideline_dated_after") or []) or r"(?!)"
+    own_day = re.compile(rf"(?<!\w)(?:{dated})(?!\w)", re.IGNORECASE)
+    return before, re.compile(body, re.IGNORECASE), own_day
+
+
+def _is_sideline_venue(
+    text: str, clause_start: int, trigger: Trigger, language: str, dates: list[DateMention] = ()
+) -> bool:
+    """ "met Putin on the sidelines of the BRICS summit", "di sela-sela KTT SCO": the summit, and the cue itself
+    (a meeting trigger when nothing else tells the meeting), are the setting of the meeting told beside them."""
+    patterns = _sideline_cue(language)
+    if patterns is None:
+        return False
+    before, cue, own_day = patterns
+    if trigger.kind != "summit":
+        return bool(cue.fullmatch(trigger.text))
+    if not before.search(text, max(clause_start, trigger.start - 80), trigger.start):
+        return False
+    told = own_day.search(text, trigger.end, trigger.end + 80)
+    return not (told and any(told.end() <= d.start <= told.end() + 40 for d in dates))
 
 
 @cache
@@ -599,6 +633,10 @@ def _bind_dates(
             continue
         if any(not r.trigger.weak for r in same):
             same = [r for r in same if not r.trigger.weak]  # "objected to the Treaty on Tuesday": the objection
+        if any(not r.venue for r in same):
+            same = [r for r in same if not r.venue]  # "met on the sidelines of the SCO summit on Friday": the meeting
+        elif same and any(not r.venue for r in free):
+            same = []  # "Di sela-sela KTT BRICS pada Selasa, Xi bertemu Putin": the day of the meeting told beside it
         if same:
             chosen = min(same, key=lambda r: (_priority(r.trigger.kind), _distance(r.trigger, date)))
             if chosen.trigger.kind in SHAREABLE_KINDS and any(
@@ -613,6 +651,7 @@ def _bind_dates(
                         other.trigger.kind in SHAREABLE_KINDS
                         and other.trigger.kind != chosen.trigger.kind
                         and not other.trigger.weak
+                        and not other.venue
                     ):
                         other.date = date
                         other.planned = other.planned or chosen.planned  # "will meet at the G20 summit on July 7"
@@ -839,7 +878,7 @@ def _share_date(chosen: _Reading, same: list[_Reading], date: DateMention) -> No
         return
     for other in same:
         kind = other.trigger.kind
-        if kind in SHAREABLE_KINDS and kind != chosen.trigger.kind and not other.trigger.weak:
+        if kind in SHAREABLE_KINDS and kind != chosen.trigger.kind and not other.trigger.weak and not other.venue:
             other.date = date
             other.planned = other.planned or chosen.planned
 

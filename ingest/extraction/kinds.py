@@ -204,7 +204,9 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
     # after the trigger "and" joins the parties ("talks between Wang and Lavrov were postponed"): own list.
     breaks = alternation(negation.get("scope_breaks") or [])
     clause_before = r"(?<!\w)(?:{})(?!\w)(?:(?!(?<!\w)(?:{})(?!\w))[^.;:!?])*$"
-    clause_after = r"^(?:(?!(?<!\w)(?:{})(?!\w))[^.;:!?]){{0,140}}?(?<!\w)(?:{})(?!\w)"
+    # "the exercise, which was postponed last year, began": a cancellation told in a relative clause is history.
+    relative = "".join(rf"(?<!{re.escape(word)} )" for word in negation.get("relative_before_cue") or [])
+    clause_after = r"^(?:(?!(?<!\w)(?:{})(?!\w))[^.;:!?]){{0,140}}?(?<!\w)" + relative + r"(?:{})(?!\w)"
     return {
         "neg_clause_before": re.compile(
             clause_before.format(alternation(negation.get("clause_before") or []), breaks), flags

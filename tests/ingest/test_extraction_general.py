@@ -119,3 +119,16 @@ class TestIntendedMembershipEnglish:
 
     def test_having_become_a_member_is_an_other_event(self):
         assert kinds("Indonesia became a full member of BRICS on Monday.", "en") == ["other"]
+
+
+class TestCancellationAsHistory:
+    def test_a_postponement_told_in_a_relative_clause_leaves_the_meeting(self):
+        text = "Xi Jinping bertemu Putin pada Selasa untuk membahas proyek pipa yang sempat ditunda."
+        assert kinds(text, "id") == ["meeting"]
+
+    def test_a_skip_told_in_a_yang_clause_leaves_the_meeting(self):
+        assert kinds("Putin, yang batal hadir di KTT G20, bertemu Xi Jinping pada Selasa.", "id") == ["meeting"]
+
+    def test_a_skip_before_but_leaves_the_meeting(self):
+        text = "Vladimir Putin skipped the G20 summit in Bali, but met Xi Jinping in Beijing on Tuesday."
+        assert kinds(text, "en") == ["meeting"]

@@ -197,9 +197,11 @@ def cpu_seconds_of(pid: int) -> float:
 class DatabaseWatch(threading.Thread):
     """Samples the bench database every 0.2 s: sessions waiting on a lock, and CPU of its backends."""
 
-    def __init__(self, database: str):
+    def __init__(self, database: str, worker_pid: int | None = None):
         super().__init__(daemon=True)
         self.database = database
+        self.worker_pid = worker_pid
+        self.child_states: dict[str, int] = {}  # R: running or waiting for a CPU, S and D: waiting on I/O
         self.stopping = threading.Event()
         self.samples = 0
         self.lock_waits = 0  # sessions seen waiting on a lock, summed over samples
@@ -218,6 +220,7 @@ class DatabaseWatch(threading.Thread):
                     [self.database],
                 )
                 self.samples += 1
+                self.sample_worker_children()
                 for pid, state, wait_type in cursor.fetchall():
                     self.lock_waits += wait_type == "Lock"
                     self.active += state == "active"
@@ -227,6 +230,20 @@ class DatabaseWatch(threading.Thread):
                     )
         connection.close()
 
+    def sample_worker_children(self) -> None:
+        if self.worker_pid is None:
+            return
+        try:
+            children = Path(f"/proc/{self.worker_pid}/task/{self.worker_pid}/children").read_text().split()
+        except OSError:
+            return
+        for child in children:
+            try:
+                state = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            self.child_states[state] = self.child_states.get(state, 0) + 1
+
     def stop(self) -> str:
         self.stopping.set()
         self.join(timeout=5)
@@ -234,7 +251,15 @@ class DatabaseWatch(threading.Thread):
         sessions, cpu = len(self.backend_cpu), sum(self.backend_cpu.values())
         return (f"lock waits {self.lock_waits} in {self.samples} samples, "
                 f"{self.active / samples:.2f} sessions active on average, "
-                f"{sessions} PostgreSQL sessions using {cpu:.1f} s CPU")  # fmt: skip
+                f"{sessions} PostgreSQL sessions using {cpu:.1f} s CPU"
+                + self.describe_child_states())  # fmt: skip
+
+    def describe_child_states(self) -> str:
+        seen = sum(self.child_states.values())
+        if not seen:
+            return ""
+        runnable = self.child_states.get("R", 0) / seen
+        return f"; worker children runnable (on or waiting for a CPU) in {runnable:.0%} of samples"
 
 
 def cpu_of_tree(pid: int) -> float:
@@ -257,6 +282,7 @@ class Phase:
     seconds: float
     cpu: float  # of this process: the pipeline and the local site
     database: str  # what DatabaseWatch saw
+    database_cpu: float  # of the PostgreSQL sessions it saw
 
 
 def run_in_process(app, sources, database: str, urls: list[str]) -> Phase:
@@ -271,7 +297,7 @@ def run_in_process(app, sources, database: str, urls: list[str]) -> Phase:
     seconds = time.perf_counter() - started
     cpu = cpu_of_this_process() - cpu_before
     app.conf.task_always_eager = False
-    return Phase(seconds, cpu, watch.stop())
+    return Phase(seconds, cpu, watch.stop(), sum(watch.backend_cpu.values()))
 
 
 def wait_for_worker(app, timeout: float) -> float:
@@ -336,7 +362,7 @@ def main(n: int) -> None:
     try:
         startup_seconds = wait_for_worker(app, timeout=120)  # the worker's start-up is not part of the rate
         startup_cpu = cpu_of_tree(worker.pid)
-        watch = DatabaseWatch(database)
+        watch = DatabaseWatch(database, worker_pid=worker.pid)
         watch.start()
         driver_cpu_before = cpu_of_this_process()
         enqueued = {}
@@ -360,6 +386,7 @@ def main(n: int) -> None:
         driver_cpu = cpu_of_this_process() - driver_cpu_before
         worker_cpu = cpu_of_tree(worker.pid) - startup_cpu
         broker_database = watch.stop()
+        broker_busy = worker_cpu + driver_cpu + sum(watch.backend_cpu.values())
     finally:
         worker.terminate()
         worker.wait(timeout=30)
@@ -387,13 +414,16 @@ def main(n: int) -> None:
     print(f"in-process: {inproc_ok} extracted in {inproc_seconds:.2f} s = {inproc_rate:.2f} articles/s")
     print(f"  tasks: {describe_durations(timings.durations)}")
     print(f"  first half {inproc_first.seconds:.2f} s, second half {inproc_second.seconds:.2f} s")
-    print(f"  CPU: bench process {inproc_cpu:.1f} s = {1000 * inproc_cpu / n:.0f} ms per article")
+    inproc_busy = inproc_cpu + inproc_first.database_cpu + inproc_second.database_cpu
+    print(f"  CPU: bench process {inproc_cpu:.1f} s = {1000 * inproc_cpu / n:.0f} ms per article; "
+          f"with PostgreSQL {inproc_busy / inproc_seconds:.2f} of {os.cpu_count()} cores busy")  # fmt: skip
     print(f"  database: {inproc_first.database}; {inproc_second.database}")
     print(f"broker (2 workers): {extracted} extracted in {broker_seconds:.2f} s = {broker_rate:.2f} articles/s")
     print(f"  worker ready after {startup_seconds:.1f} s ({startup_cpu:.1f} s CPU, not counted below)")
     print(f"  tasks: {describe_durations(read_worker_durations(log_path))}")
     print(f"  CPU: worker and children {worker_cpu:.1f} s = {1000 * worker_cpu / n:.0f} ms per article, "
-          f"bench process {driver_cpu:.1f} s")  # fmt: skip
+          f"bench process {driver_cpu:.1f} s; with PostgreSQL {broker_busy / broker_seconds:.2f} of "
+          f"{os.cpu_count()} cores busy (the rest went to other work on the machine)")  # fmt: skip
     print(f"  database: {broker_database}")
     print(f"enqueue-to-visible p95={p95(visible):.2f} s")
     print(f"lost={lost} duplicated={duplicated}")

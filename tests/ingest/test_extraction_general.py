@@ -132,3 +132,24 @@ class TestCancellationAsHistory:
     def test_a_skip_before_but_leaves_the_meeting(self):
         text = "Vladimir Putin skipped the G20 summit in Bali, but met Xi Jinping in Beijing on Tuesday."
         assert kinds(text, "en") == ["meeting"]
+
+
+class TestMoreCancellationForms:
+    def test_not_expected_to_attend_drops_the_planned_summit(self):
+        text = "Xi Jinping is not expected to attend the summit with Vladimir Putin in Moscow on Tuesday."
+        assert kinds(text, "en") == []
+
+    def test_talks_put_on_hold_are_dropped(self):
+        assert kinds("The talks between Wang Yi and Lavrov on Tuesday were put on hold.", "en") == []
+
+    def test_ditangguhkan_drops_the_meeting(self):
+        assert kinds("Pertemuan Wang Yi dan Lavrov pada Selasa ditangguhkan.", "id") == []
+
+
+class TestMoreStartingForms:
+    def test_gas_beginning_to_flow_is_an_other_event(self):
+        text = "Gas began flowing from Russia to China through the new pipeline on Monday."
+        assert kinds(text, "en") == ["other"]
+
+    def test_meluncurkan_pipa_is_an_other_event(self):
+        assert kinds("Putin dan Xi meluncurkan pipa gas Power of Siberia pada Senin.", "id") == ["other"]

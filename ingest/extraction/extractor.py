@@ -109,9 +109,11 @@ def extract(
         phrases = [a for a in anaphoric if sentence.start <= a[0] < sentence.end]
         dated_by_phrase = bool(phrases) and not sentence_dates
         if dated_by_phrase:
-            sentence_dates = _resolve_anaphoric(
-                text, phrases, anchor or _last_day_before(dates, sentence.start), anchors, triggers
-            )
+            base = anchor or _last_day_before(dates, sentence.start)
+            base = base or _publication_day(text, phrases, published_day, language)
+            sentence_dates = _resolve_anaphoric(text, phrases, base, anchors, triggers)
+        elif phrases:
+            sentence_dates = _with_counted_days(text, sentence_dates, phrases)
         own = [
             t
             for t in triggers
@@ -415,6 +417,42 @@ def _period_dates(text: str, found: list[DateMention], language: str) -> list[Da
 def _month_end(year: int, month: int) -> datetime.date:
     following = datetime.date(year + month // 12, month % 12 + 1, 1)
     return following - datetime.timedelta(days=1)
+
+
+@cache
+def _publication_day_phrases(language: str) -> re.Pattern | None:
+    phrases = load_lexicon(language).get("anaphoric_publication_day") or []
+    return re.compile("|".join(phrases), re.IGNORECASE) if phrases else None
+
+
+def _publication_day(
+    text: str, phrases: list[tuple[int, int, int]], day: datetime.date | None, language: str
+) -> DateMention | None:
+    """ "Earlier in the day, Putin called Xi" with no day told before it: the day the article was published."""
+    pattern = _publication_day_phrases(language)
+    if day is None or pattern is None or not any(pattern.fullmatch(text, a, b) for a, b, _ in phrases):
+        return None
+    value = day.isoformat()
+    return DateMention(0, 0, "the day of publication", day, day, "day", None, value, None, True, "publication day")
+
+
+_WORD = re.compile(r"\w")
+
+
+def _with_counted_days(
+    text: str, dates: list[DateMention], phrases: list[tuple[int, int, int]]
+) -> list[DateMention]:
+    """ "met Xi on Tuesday, and the next day flew to Beijing", "bertemu pada Selasa, lalu keesokan harinya ...":
+    a day counted from the day told before it in the same sentence."""
+    added = []
+    for start, end, shift in phrases:
+        if shift == 0 or any(d.start < end and start < d.end for d in dates):
+            continue
+        before = [d for d in dates if d.end <= start and d.precision == "day" and d.earliest == d.latest]
+        # "21 January, the day after the inauguration": right after its date, the phrase describes that day
+        if before and _WORD.search(text, before[-1].end, start):
+            added += _resolve_anaphoric(text, [(start, end, shift)], before[-1])
+    return sorted(dates + added, key=lambda d: d.start) if added else dates
 
 
 def _last_day_before(dates: list[DateMention], position: int) -> DateMention | None:

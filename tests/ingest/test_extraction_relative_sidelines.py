@@ -55,3 +55,43 @@ class TestOpeningDayIndonesian:
     def test_hari_pertama_dates_the_gathering_it_opens(self):
         found = summary("Xi Jinping bertemu Vladimir Putin di Kazan pada Selasa, hari pertama KTT BRICS.", "id")
         assert ("summit", "2023-09-12") in found
+
+
+class TestCountedDays:
+    def test_the_next_day_in_a_second_clause_counts_from_the_day_of_the_first(self):
+        found = summary("Li Qiang met Mikhail Mishustin on Monday, and the next day Wang Yi met Sergei Lavrov.", "en")
+        assert found == [("meeting", "2023-09-11"), ("meeting", "2023-09-12")]
+
+    def test_keesokan_harinya_in_a_second_clause_counts_from_the_day_of_the_first(self):
+        found = summary(
+            "Xi Jinping menelepon Vladimir Putin pada Senin, lalu keesokan harinya Wang Yi bertemu Sergei Lavrov.", "id"
+        )
+        assert found == [("call", "2023-09-11"), ("meeting", "2023-09-12")]
+
+    def test_the_day_after_right_behind_a_date_describes_that_date(self):
+        found = summary(
+            "The two leaders last spoke on 8 September, the day after the summit: Xi Jinping called Vladimir Putin.",
+            "en",
+        )
+        assert "2023-09-09" not in [date for _, date in found]
+
+    def test_the_next_day_is_told_as_past_not_as_a_plan(self):
+        text = "Xi Jinping met Vladimir Putin on Monday, and the next day Wang Yi met Sergei Lavrov."
+        modalities = [c.to_contract()["modality"] for c in extract(text, published=PUBLISHED, language="en")]
+        assert modalities == ["asserted", "asserted"]
+
+
+class TestEarlierInTheDay:
+    def test_earlier_in_the_day_with_no_day_told_before_is_the_day_of_publication(self):
+        found = summary("Earlier in the day, Vladimir Putin held a phone call with Xi Jinping.", "en")
+        assert found == [("call", "2023-09-14")]
+
+    def test_earlier_in_the_day_after_a_dated_event_takes_that_day(self):
+        found = summary(
+            "Wang Yi met Sergei Lavrov in Moscow on Tuesday. Earlier in the day, Putin spoke by phone with Xi Jinping.",
+            "en",
+        )
+        assert ("call", "2023-09-12") in found
+
+    def test_that_day_with_no_day_told_before_stays_undated(self):
+        assert summary("Later that day, Vladimir Putin held a phone call with Xi Jinping.", "en") == []

@@ -219,7 +219,9 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
             flags,
         ),
         "neg_before": re.compile(before.format(alternation(negation.get("before") or [])), flags),
-        "neg_after": re.compile(after.format(alternation(negation.get("after") or [])), flags),
+        "neg_after": re.compile(
+            after.replace("(?:{})", relative + "(?:{})").format(alternation(negation.get("after") or [])), flags
+        ),
         "not_negation": re.compile(masked.format(alternation(negation.get("not_negation") or [])), flags),
         "plan_before": re.compile(wide_before.format(alternation(modality.get("before") or [])), flags),
         "plan_after": re.compile(after.format(alternation(modality.get("after") or [])), flags),

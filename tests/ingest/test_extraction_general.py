@@ -153,3 +153,16 @@ class TestMoreStartingForms:
 
     def test_meluncurkan_pipa_is_an_other_event(self):
         assert kinds("Putin dan Xi meluncurkan pipa gas Power of Siberia pada Senin.", "id") == ["other"]
+
+
+class TestPostponementRightAfterTheTrigger:
+    def test_a_postponement_in_a_which_clause_leaves_the_exercise(self):
+        text = "A joint naval exercise of China and Russia, which was postponed last year, began on Tuesday."
+        assert kinds(text, "en") == ["exercise"]
+
+    def test_a_plain_postponement_drops_the_exercise(self):
+        assert kinds("A joint naval exercise of China and Russia was postponed on Tuesday.", "en") == []
+
+    def test_sempat_ditunda_leaves_the_exercise(self):
+        text = "Latihan gabungan China dan Rusia, yang sempat ditunda tahun lalu, dimulai pada Selasa."
+        assert kinds(text, "id") == ["exercise"]

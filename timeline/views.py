@@ -139,12 +139,25 @@ def _load_event_page(pk: int) -> Event | None:
     return event
 
 
+def _render_event_detail(request: HttpRequest, pk: int) -> tuple[Event | None, str]:
+    """The event and, when readers may see it, its sources, changelog and related events as HTML
+    (no form, no token): most of the page's work, the same for every anonymous reader."""
+    event = _load_event_page(pk)
+    if event is None or event.status != Event.Status.PUBLISHED:
+        return event, ""
+    return event, str(render_to_string("timeline/event.html#event-detail", {"event": event}, request))
+
+
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # What anonymous readers see is cached like the timeline rows, until the timeline changes; signed-in
     # curators may see proposed events and their controls, so never from (or into) the cache.
     cacheable = not request.user.is_authenticated
-    event = cached(f"event:{pk}", lambda: _load_event_page(pk)) if cacheable else _load_event_page(pk)
+    if cacheable:
+        # One cache entry per event and language (the per-process cache holds a few hundred entries).
+        event, detail_html = cached(f"event-page:{get_language()}:{pk}", lambda: _render_event_detail(request, pk))
+    else:
+        event, detail_html = _load_event_page(pk), ""
     if event is None:
         raise Http404("No such event on the timeline.")
     if event.status == Event.Status.MERGED and event.merged_into_id:
@@ -152,16 +165,10 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     awaiting_review = event.status == Event.Status.PROPOSED and can_curate(request.user)
     if event.status != Event.Status.PUBLISHED and not awaiting_review:
         raise Http404("No such event on the timeline.")
-    context = {"event": event}
-    if cacheable:
-        # The sources, changelog and related events as HTML (no form, no token): most of the page's work.
-        context["detail_html"] = mark_safe(cached(  # rendered by the template engine, escaped there
-            f"event-detail:{get_language()}:{pk}",
-            lambda: str(render_to_string("timeline/event.html#event-detail", {"event": event}, request)),
-        ))  # fmt: skip
+    context = {"event": event, "detail_html": mark_safe(detail_html)}  # rendered by the template engine, escaped there
     if _fragment_requested(request):
-        if cacheable:
-            return _vary(HttpResponse(context["detail_html"]))
+        if detail_html:
+            return _vary(HttpResponse(detail_html))
         return _vary(render(request, "timeline/event.html#event-detail", context))
     return _vary(render(request, "timeline/event.html", context))
 

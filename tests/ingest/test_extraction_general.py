@@ -166,3 +166,15 @@ class TestPostponementRightAfterTheTrigger:
     def test_sempat_ditunda_leaves_the_exercise(self):
         text = "Latihan gabungan China dan Rusia, yang sempat ditunda tahun lalu, dimulai pada Selasa."
         assert kinds(text, "id") == ["exercise"]
+
+
+class TestLaunchedByVideoLink:
+    def test_a_pipeline_launched_by_video_link_is_the_launch_not_a_call(self):
+        text = "Putin and Xi launched the new gas pipeline by video link on Monday."
+        assert kinds(text, "en") == ["other"]
+
+    def test_talks_by_video_link_stay_a_call(self):
+        assert kinds("Xi Jinping and Vladimir Putin held talks by video link on Monday.", "en") == ["call"]
+
+    def test_meresmikan_melalui_tautan_video_is_the_launch(self):
+        assert kinds("Putin dan Xi meresmikan pipa gas itu melalui tautan video pada Senin.", "id") == ["other"]

@@ -554,6 +554,7 @@ def _is_sideline_venue(
     before, cue, own_day = patterns
     if trigger.kind != "summit":
         return bool(cue.fullmatch(trigger.text))
+    readings = _drop_announcing(readings)
     if not before.search(text, max(clause_start, trigger.start - 80), trigger.start):
         return False
     told = own_day.search(text, trigger.end, trigger.end + 80)
@@ -564,6 +565,21 @@ def _is_sideline_venue(
 def _future_forms(language: str) -> re.Pattern | None:
     forms = load_lexicon(language).get("future_trigger_forms") or []
     return re.compile("|".join(forms), re.IGNORECASE) if forms else None
+
+
+def _drop_announcing(readings: list[_Reading]) -> list[_Reading]:
+    """ "The Kremlin announced on Tuesday that Xi would visit", "jubir Kremlin mengatakan Putin akan berkunjung":
+    a weak statement trigger (an announcement, a spokesman) followed by an event of another kind only tells
+    that event; it is a statement of its own only when nothing else is told after it."""
+    return [
+        r
+        for r in readings
+        if not (
+            r.trigger.weak
+            and r.trigger.kind == "statement"
+            and any(o.trigger.start >= r.trigger.end and o.trigger.kind != "statement" for o in readings)
+        )
+    ]
 
 
 def _is_future_form(trigger: Trigger, language: str) -> bool:

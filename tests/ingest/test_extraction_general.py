@@ -85,7 +85,7 @@ class TestOpeningsAndMembershipsEnglish:
         assert kinds("Iran officially joined the Shanghai Cooperation Organisation on July 4.", "en") == ["other"]
 
     def test_a_government_announcing_that_is_a_statement(self):
-        text = "On Tuesday, the Russian foreign ministry announced that China and Russia would hold joint patrols."
+        text = "On Tuesday, the Russian foreign ministry announced that China and Russia would deepen trade ties."
         assert kinds(text, "en") == ["statement"]
 
     def test_an_announced_agreement_stays_an_agreement_only(self):
@@ -178,3 +178,20 @@ class TestLaunchedByVideoLink:
 
     def test_meresmikan_melalui_tautan_video_is_the_launch(self):
         assert kinds("Putin dan Xi meresmikan pipa gas itu melalui tautan video pada Senin.", "id") == ["other"]
+
+
+class TestAnnouncements:
+    def test_an_announced_visit_is_the_visit_alone(self):
+        text = "The Kremlin announced on Tuesday that Xi Jinping would visit Moscow next month."
+        assert kinds(text, "en") == ["visit"]
+
+    def test_a_dated_government_declaration_is_a_statement(self):
+        assert kinds("Beijing declared on Tuesday that it would not supply weapons to Russia.", "en") == ["statement"]
+
+    def test_menyatakan_pada_hari_bahwa_is_a_statement(self):
+        text = "Kementerian Luar Negeri China menyatakan pada Selasa bahwa Beijing menentang sanksi terhadap Rusia."
+        assert kinds(text, "id") == ["statement"]
+
+    def test_mengumumkan_kunjungan_is_the_visit_alone(self):
+        text = "Kremlin mengumumkan pada Selasa bahwa Xi Jinping akan mengunjungi Moskow bulan depan."
+        assert kinds(text, "id") == ["visit"]

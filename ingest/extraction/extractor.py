@@ -516,6 +516,7 @@ def _read_sentence(
         reference = is_reference(text[start : trigger.start], after, language)
         venue = _is_sideline_venue(text, clause[0], trigger, language, in_sentence)
         readings.append(_Reading(trigger, sentence, clause, planned, reference=reference, venue=venue))
+    readings = _drop_announcing(readings)
     # "signed a declaration after talks in the Kremlin": the talks inside the date phrase take its day
     inside = {id(r): d for r in readings for d in in_sentence if d.start <= r.trigger.start < d.end}
     outside = [r for r in readings if id(r) not in inside]
@@ -554,7 +555,6 @@ def _is_sideline_venue(
     before, cue, own_day = patterns
     if trigger.kind != "summit":
         return bool(cue.fullmatch(trigger.text))
-    readings = _drop_announcing(readings)
     if not before.search(text, max(clause_start, trigger.start - 80), trigger.start):
         return False
     told = own_day.search(text, trigger.end, trigger.end + 80)

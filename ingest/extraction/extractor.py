@@ -114,6 +114,8 @@ def extract(
             sentence_dates = _resolve_anaphoric(text, phrases, base, anchors, triggers)
         elif phrases:
             sentence_dates = _with_counted_days(text, sentence_dates, phrases)
+        if sentence_dates and not dated_by_phrase:
+            sentence_dates = _with_days_after(text, sentence, sentence_dates, triggers, language)
         own = [
             t
             for t in triggers
@@ -455,6 +457,42 @@ def _with_counted_days(
     return sorted(dates + added, key=lambda d: d.start) if added else dates
 
 
+@cache
+def _days_after(language: str) -> tuple[re.Pattern, tuple[int, ...], re.Pattern] | None:
+    lexicon = load_lexicon(language)
+    spec = lexicon.get("days_after_in_sentence") or {}
+    if not spec:
+        return None
+    sources = "|".join(rf"(?P<g{i}>{source})" for i, source in enumerate(spec))
+    # "a day after the SCO summit": a noun phrase, not a clause telling who did what
+    nouns = "|".join(lexicon.get("days_after_noun_openers") or []) or r"(?!)"
+    noun = re.compile(rf"\s*(?:(?:{nouns})(?!\w)|$)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{sources})(?!\w)", re.IGNORECASE), tuple(spec.values()), noun
+
+
+def _with_days_after(
+    text: str, sentence: Sentence, dates: list[DateMention], triggers: list[Trigger], language: str
+) -> list[DateMention]:
+    """ "met Xi on Tuesday, a day after Lavrov met Wang Yi", "sehari setelah ...": what follows the phrase happened
+    that many days before the day told before it in the sentence."""
+    known = _days_after(language)
+    if known is None:
+        return dates
+    pattern, shifts, noun = known
+    added = []
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        before = [d for d in dates if d.end <= match.start() and d.precision == "day" and d.earliest == d.latest]
+        # "a day after the summit on Monday": the thing after the phrase has a day of its own
+        if not before or any(match.start() <= d.start < match.end() + 60 for d in dates):
+            continue
+        following = next((t.start for t in triggers if t.start >= match.end()), sentence.end)
+        if noun.match(text, match.end(), following):
+            continue
+        shift = shifts[int(match.lastgroup[1:])]
+        added += _resolve_anaphoric(text, [(match.start(), match.end(), shift)], before[-1])
+    return sorted(dates + added, key=lambda d: d.start) if added else dates
+
+
 def _last_day_before(dates: list[DateMention], position: int) -> DateMention | None:
     return max((d for d in dates if d.end <= position and d.precision == "day"), key=lambda d: d.start, default=None)
 
@@ -529,6 +567,21 @@ def _read_sentence(
     return _one_per_kind(readings)
 
 
+def _drop_announcing(readings: list[_Reading]) -> list[_Reading]:
+    """ "The Kremlin announced on Tuesday that Xi would visit", "jubir Kremlin mengatakan Putin akan berkunjung":
+    a weak statement trigger (an announcement, a spokesman) followed by an event of another kind only tells
+    that event; it is a statement of its own only when nothing else is told after it."""
+    return [
+        r
+        for r in readings
+        if not (
+            r.trigger.weak
+            and r.trigger.kind == "statement"
+            and any(o.trigger.start >= r.trigger.end and o.trigger.kind != "statement" for o in readings)
+        )
+    ]
+
+
 @cache
 def _sideline_cue(language: str) -> tuple[re.Pattern, re.Pattern, re.Pattern] | None:
     lexicon = load_lexicon(language)
@@ -565,21 +618,6 @@ def _is_sideline_venue(
 def _future_forms(language: str) -> re.Pattern | None:
     forms = load_lexicon(language).get("future_trigger_forms") or []
     return re.compile("|".join(forms), re.IGNORECASE) if forms else None
-
-
-def _drop_announcing(readings: list[_Reading]) -> list[_Reading]:
-    """ "The Kremlin announced on Tuesday that Xi would visit", "jubir Kremlin mengatakan Putin akan berkunjung":
-    a weak statement trigger (an announcement, a spokesman) followed by an event of another kind only tells
-    that event; it is a statement of its own only when nothing else is told after it."""
-    return [
-        r
-        for r in readings
-        if not (
-            r.trigger.weak
-            and r.trigger.kind == "statement"
-            and any(o.trigger.start >= r.trigger.end and o.trigger.kind != "statement" for o in readings)
-        )
-    ]
 
 
 def _is_future_form(trigger: Trigger, language: str) -> bool:

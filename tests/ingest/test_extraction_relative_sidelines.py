@@ -95,3 +95,17 @@ class TestEarlierInTheDay:
 
     def test_that_day_with_no_day_told_before_stays_undated(self):
         assert summary("Later that day, Vladimir Putin held a phone call with Xi Jinping.", "en") == []
+
+
+class TestDaysAfter:
+    def test_a_day_after_a_clause_dates_that_clause_a_day_earlier(self):
+        found = summary("Vladimir Putin met Xi Jinping on Tuesday, a day after Sergei Lavrov met Wang Yi.", "en")
+        assert found == [("meeting", "2023-09-11"), ("meeting", "2023-09-12")]
+
+    def test_sehari_setelah_a_clause_dates_that_clause_a_day_earlier(self):
+        found = summary("Li Qiang bertemu Mikhail Mishustin pada Rabu, sehari setelah Wang Yi bertemu Lavrov.", "id")
+        assert found == [("meeting", "2023-09-12"), ("meeting", "2023-09-13")]
+
+    def test_a_day_after_a_noun_phrase_adds_no_event(self):
+        found = summary("Xi Jinping arrived in Moscow on Tuesday, two days after the SCO summit in Astana.", "en")
+        assert found == [("visit", "2023-09-12")]

@@ -195,3 +195,21 @@ class TestAnnouncements:
     def test_mengumumkan_kunjungan_is_the_visit_alone(self):
         text = "Kremlin mengumumkan pada Selasa bahwa Xi Jinping akan mengunjungi Moskow bulan depan."
         assert kinds(text, "id") == ["visit"]
+
+
+class TestWillNotAttend:
+    def test_will_not_travel_for_a_summit_drops_the_summit(self):
+        text = "Putin will not travel to Johannesburg for the BRICS summit with Xi Jinping, South Africa said."
+        assert kinds(text, "en") == []
+
+    def test_a_curly_apostrophe_negates_like_a_straight_one(self):
+        assert kinds("Putin won’t travel to Beijing for talks with Xi Jinping on Tuesday.", "en") == []
+
+    def test_tidak_akan_hadir_drops_the_summit(self):
+        assert kinds("Xi Jinping tidak akan hadir dalam KTT bersama Putin di Moskow pada Selasa.", "id") == []
+
+    def test_a_contracted_not_negates_the_meeting(self):
+        assert kinds("Putin didn't meet Xi Jinping on Tuesday.", "en") == []
+
+    def test_not_the_first_time_leaves_the_meeting(self):
+        assert kinds("It wasn't the first time Putin met Xi Jinping on a Tuesday in Beijing.", "en") == ["meeting"]

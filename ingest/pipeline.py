@@ -302,6 +302,9 @@ def title_for(kind: str, actors: list[tuple[Actor, str]], location: str | None, 
     pool = (groups or people) if kind in STATE_KINDS else (people or groups)
     pool = pool or ["Unknown actors"]
     firsts = [a.name for a, role in actors if role == "initiator" and a.name in pool]
+    if not firsts:  # "Putin announced an operation": his country is the side that acts
+        acting = [a for a, role in actors if role == "initiator" and a.country_id]
+        firsts = [a.country.name for a in acting if a.country.name in pool]
     seconds = [a.name for a, role in actors if role == "target" and a.name in pool]
     lead = firsts[:1] or pool[:1]
     rest = seconds or [n for n in pool if n not in lead]
@@ -329,7 +332,7 @@ def title_for(kind: str, actors: list[tuple[Actor, str]], location: str | None, 
         title = f"{_join(pool)} hold joint exercises" if len(pool) > 1 else f"{lead[0]} holds exercises"
     elif kind in {"invasion", "attack", "sanction"}:
         verb = {"invasion": "invades", "attack": "attacks", "sanction": "sanctions"}[kind]
-        title = f"{lead[0]} {verb} {_join(rest)}" if rest else f"{kind.capitalize()} by {lead[0]}"
+        title = f"{lead[0]} {verb} {_join(seconds)}" if seconds else f"{kind.capitalize()} by {lead[0]}"
     else:
         title = f"{_join(pool)}: {trigger}" if trigger else _join(pool) + where
     return title[0].upper() + title[1:]

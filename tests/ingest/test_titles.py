@@ -42,3 +42,9 @@ class TestTitleFor:
         actors = [(PUTIN, "participant"), (XI, "participant")]
         title = title_for("other", actors, None, "launched the Power of Siberia pipeline")
         assert title == "Vladimir Putin and Xi Jinping: launched the Power of Siberia pipeline"
+
+    def test_a_leader_who_acts_stands_for_his_state(self):
+        russia = country("Russia")
+        putin = Actor(name="Vladimir Putin", kind=Actor.Kind.PERSON, country=russia)
+        actors = [(putin, "initiator"), (country("China"), "participant"), (russia, "participant")]
+        assert title_for("invasion", actors, None) == "Invasion by Russia"

@@ -44,7 +44,7 @@ class TestTitleFor:
         assert title == "Vladimir Putin and Xi Jinping: launched the Power of Siberia pipeline"
 
     def test_a_leader_who_acts_stands_for_his_state(self):
-        russia = country("Russia")
+        russia = Actor(pk=7, name="Russia", kind=Actor.Kind.COUNTRY)
         putin = Actor(name="Vladimir Putin", kind=Actor.Kind.PERSON, country=russia)
         actors = [(putin, "initiator"), (country("China"), "participant"), (russia, "participant")]
         assert title_for("invasion", actors, None) == "Invasion by Russia"

@@ -315,6 +315,8 @@ class TestKeyboard:
         page.wait_for_url(re.compile(r"kind=agreement$"))
         expect(page.locator(TITLES)).to_have_count(2)
         expect(kind_box(page, "agreement")).to_be_focused()
+        # The new bars answer Enter through htmx once the swap has settled (before that, a plain link).
+        page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
 
         page.locator(".density a.bar").first.focus()
         page.keyboard.press("Enter")

@@ -63,7 +63,8 @@ test-fast: venv
 # Redis. Scale out by running more `celery -A config worker` on other machines with the same two URLs.
 STACK_DATABASE_URL ?= $(TEST_DATABASE_URL)
 STACK_BROKER_URL ?= redis://127.0.0.1:6379/0
-STACK_ENV := DATABASE_URL=$(STACK_DATABASE_URL) CELERY_BROKER_URL=$(STACK_BROKER_URL)
+STACK_CACHE_URL ?= redis://127.0.0.1:6379/1
+STACK_ENV := DATABASE_URL=$(STACK_DATABASE_URL) CELERY_BROKER_URL=$(STACK_BROKER_URL) CACHE_URL=$(STACK_CACHE_URL)
 
 stack: venv services
 	$(STACK_ENV) $(PY) manage.py migrate --noinput

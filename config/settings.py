@@ -228,6 +228,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Cached pages and counters must be shared by every web worker and the Celery workers that change
+# events, or a worker serves a stale page: use Redis in production (CACHE_URL=redis://...).
+CACHE_URL = env("CACHE_URL")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
 # Celery: without a broker, tasks run eagerly in this process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

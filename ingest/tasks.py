@@ -15,22 +15,32 @@ log = logging.getLogger(__name__)
 DATABASE_GONE = (OperationalError, InterfaceError)
 
 
-@shared_task(name="ingest.process_article", acks_late=True, reject_on_worker_lost=True, soft_time_limit=120)
-def process_article_task(*, article_id: int) -> str:
+def run_keeping_failures(article_id: int, work, *, refused=(), retryable=(), too_slow: str) -> str:
+    """Run one article's work; a failure stays on the article for curators, whatever the task.
+
+    `refused` and unusable input fail for good; `retryable` and a lost database go back to the caller
+    (Celery retries, the sweeper re-queues); anything else fails the article and reaches Celery's log.
+    """
     try:
-        article = pipeline.process_article(article_id)
-    except (pipeline.UnusableArticle, SoftTimeLimitExceeded) as exc:
-        pipeline.mark_failed(article_id, str(exc) or "extraction took too long")
+        article = work()
+    except (pipeline.UnusableArticle, SoftTimeLimitExceeded, *refused) as exc:
+        pipeline.mark_failed(article_id, str(exc) or too_slow)
         log.warning("article %s failed: %s", article_id, exc)
         return "failed"
-    except DATABASE_GONE:
+    except (*DATABASE_GONE, *retryable):
         raise
     except Exception as exc:
-        # Keep a readable error on the article for curators, then let Celery log the trace.
         pipeline.mark_failed(article_id, f"{type(exc).__name__}: {exc}")
         raise
-    log.info("article %s %s with %s evidence", article_id, article.status, article.evidence.count())
+    log.info("article %s %s", article_id, article.status)
     return article.status
+
+
+@shared_task(name="ingest.process_article", acks_late=True, reject_on_worker_lost=True, soft_time_limit=120)
+def process_article_task(*, article_id: int) -> str:
+    return run_keeping_failures(
+        article_id, lambda: pipeline.process_article(article_id), too_slow="extraction took too long"
+    )
 
 
 @signals.worker_init.connect(weak=False, dispatch_uid="ingest.warm_up")
@@ -66,7 +76,13 @@ def fetch_article_task(self, *, article_id: int) -> str:
     from ingest.models import Article
 
     try:
-        article = sources.fetch_article(article_id)
+        return run_keeping_failures(
+            article_id,
+            lambda: sources.fetch_article(article_id),
+            refused=(FetchRefused,),
+            retryable=(FetchFailed,),
+            too_slow="fetching took too long",
+        )
     except FetchFailed as exc:
         # Network faults only are retried, and only while attempts remain (counted on the row).
         attempts = Article.objects.filter(pk=article_id).values_list("attempts", flat=True).first() or 0
@@ -79,17 +95,6 @@ def fetch_article_task(self, *, article_id: int) -> str:
             # In-process (no broker: the demo, the tests) Celery would raise Retry to the caller; try again now.
             return self.run(article_id=article_id)
         raise self.retry(exc=exc, countdown=retry_countdown(self.request.retries)) from None
-    except (FetchRefused, pipeline.UnusableArticle, SoftTimeLimitExceeded) as exc:
-        pipeline.mark_failed(article_id, str(exc) or "fetching took too long")
-        log.warning("article %s failed: %s", article_id, exc)
-        return "failed"
-    except DATABASE_GONE:
-        raise
-    except Exception as exc:
-        pipeline.mark_failed(article_id, f"{type(exc).__name__}: {exc}")
-        raise
-    log.info("article %s %s", article_id, article.status)
-    return article.status
 
 
 @shared_task(name="ingest.poll_feed", acks_late=True, reject_on_worker_lost=True, soft_time_limit=120, time_limit=180)
@@ -126,16 +131,9 @@ def sweep_stuck_task() -> dict:
 
 @shared_task(name="ingest.reextract_article", acks_late=True, reject_on_worker_lost=True, soft_time_limit=120)
 def reextract_article_task(*, article_id: int) -> str:
-    try:
-        article = pipeline.reextract_article(article_id)
-    except (pipeline.UnusableArticle, SoftTimeLimitExceeded) as exc:
-        pipeline.mark_failed(article_id, str(exc) or "extraction took too long")
-        return "failed"
-    except Exception as exc:
-        # As for a first extraction: a readable error for curators, the trace for Celery's log.
-        pipeline.mark_failed(article_id, f"{type(exc).__name__}: {exc}")
-        raise
-    return article.status
+    return run_keeping_failures(
+        article_id, lambda: pipeline.reextract_article(article_id), too_slow="extraction took too long"
+    )
 
 
 @shared_task(name="ingest.reextract_mentioning", soft_time_limit=120)

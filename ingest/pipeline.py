@@ -13,7 +13,7 @@ from django.db import transaction
 
 from ingest.cleaning import clean_html, clean_text
 from ingest.extraction import EXTRACTOR_VERSION, detect_language, extract
-from ingest.extraction.merging import EventKey, merge_reason
+from ingest.extraction.merging import PRECISION_RANK, EventKey, merge_reason
 from ingest.models import Article, Outlet
 from timeline.models import Actor, Event, EventActor, Evidence
 
@@ -264,9 +264,6 @@ def find_same_event(key: EventKey, article: Article) -> tuple[Event | None, str]
         if reason:
             return event, reason
     return None, ""
-
-
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}
 
 
 def refine_event(event: Event, candidate) -> None:

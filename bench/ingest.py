@@ -353,6 +353,7 @@ def main(n: int) -> None:
     app.conf.task_default_queue = queue
     env = dict(os.environ, CELERY_QUEUE=queue)
     log_path = ROOT / "var" / "bench-worker.log"
+    log_path.parent.mkdir(exist_ok=True)
     log = open(log_path, "w")
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-c", "2", "--loglevel=WARNING",

@@ -42,10 +42,11 @@ def read_cursors(params: QueryDict) -> PageCursors:
 
 def page_links(base_url: str, page: selectors.TimelinePage) -> dict:
     links = {}
+    join = "&" if "?" in base_url else "?"  # the embed of a snapshot keeps its ?as-of= on every page
     if page.newer:
-        links["newer_url"] = f"{base_url}?after={page.newer}"
+        links["newer_url"] = f"{base_url}{join}after={page.newer}"
     if page.older:
-        links["older_url"] = f"{base_url}?before={page.older}"
+        links["older_url"] = f"{base_url}{join}before={page.older}"
     return links
 
 

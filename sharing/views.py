@@ -15,12 +15,12 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from timeline import selectors
 from timeline.models import Event
 
 from . import exports, paging, preview, states
 from .models import Timeline
 
-EMBED_LIMIT = 200
 EMBED_WIDTH, EMBED_HEIGHT = 600, 480
 EXPORT_FORMATS = {
     "timelinejs.json": "application/json",
@@ -170,16 +170,29 @@ def _vary(response: HttpResponse) -> HttpResponse:
 @csp_replace({"frame-ancestors": ["*"]})
 @require_GET
 def embed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The events of a saved view for other sites' iframes, a page at a time like the timeline: plain
+    older/newer links move within the frame without JavaScript, and htmx appends the next page on scroll."""
     timeline = _visible_timeline(request, slug)
-    key = request.GET.get("as-of") or ""
-    if key:  # an embedded snapshot stays frozen like its link
-        snapshot = get_object_or_404(timeline.snapshots, key=key[:40])
-        events, links = snapshot.events[:EMBED_LIMIT], _links(request, timeline, snapshot)
+    cursors = paging.read_cursors(request.GET)
+    key = (request.GET.get("as-of") or "")[:40]
+    base_url = reverse("sharing:embed", args=[timeline.slug])
+    if key:  # an embedded snapshot stays frozen like its link, and so do its pages
+        snapshot = get_object_or_404(timeline.snapshots, key=key)
+        page = paging.page_snapshot(snapshot, cursors)
+        base_url += "?" + urlencode({"as-of": snapshot.key})
+        links = _links(request, timeline, snapshot)
         links["live_url"] = links["snapshot_url"]
     else:
-        events = list(states.with_provenance(states.select_saved_events(timeline), evidence=False)[:EMBED_LIMIT])
+        events = states.with_provenance(states.select_saved_events(timeline), evidence=False)
+        page = selectors.select_keyset_page(events, before=cursors.before, after=cursors.after)
         links = _links(request, timeline)
-    response = render(request, "sharing/embed.html", {"timeline": timeline, "events": events, **links})
+    context = {"timeline": timeline, "page": page, "events": page.events, "target": "_blank",
+               **paging.page_links(base_url, page), **links}  # fmt: skip
+    if _more_rows_requested(request):
+        response = render(request, "sharing/_events.html#items", context)
+    else:
+        response = render(request, "sharing/embed.html", context)
+    _vary(response)
     # Only embed pages may be framed, by any site; every other page keeps X-Frame-Options: DENY.
     # With django-csp installed, csp_replace above widens only frame-ancestors and keeps the rest of the policy.
     if "csp.middleware.CSPMiddleware" not in settings.MIDDLEWARE:

@@ -1,11 +1,12 @@
 import datetime
+import html
 import re
 
 import pytest
 
 from sharing.models import Snapshot, Timeline
 from sharing.states import share_state
-from tests.factories import make_event
+from tests.factories import make_article, make_event
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -252,3 +253,78 @@ class TestSharedTimelinePaging:
         assert "<html" not in more.content.decode()
         assert _calls_in(more) == [f"Call number {n:02d}" for n in range(29, 40)]
         assert 'hx-trigger="revealed"' not in more.content.decode()
+
+
+def _make_many_calls(count: int) -> None:
+    article = make_article()  # one source for all: the rows, not the evidence, are under test
+    for day in range(count):
+        day_of = datetime.date(2023, 1, 1) + datetime.timedelta(days=day)
+        make_event(title=f"Embedded call {day:03d}", kind="call", date_start=day_of, article=article)
+
+
+def _embedded_calls(response) -> list[str]:
+    return re.findall(r"Embedded call \d{3}", response.content.decode())
+
+
+def _link(response, css_class: str) -> str | None:
+    """The href of a paging link as a browser without JavaScript would follow it."""
+    # The newer link carries the class itself; the older one sits in a paragraph that does.
+    pattern = rf'class="page-link {css_class}" href="([^"]+)"|<p class="page-link {css_class}"><a href="([^"]+)"'
+    found = re.search(pattern, response.content.decode())
+    return html.unescape(found.group(1) or found.group(2)) if found else None
+
+
+class TestEmbedPaging:
+    def test_plain_links_walk_a_long_embed_page_by_page_inside_the_frame(self, client, events):
+        _make_many_calls(210)
+        timeline, _ = share_state("kind=call")
+        embed_url = f"/t/{timeline.slug}/embed"
+        response = client.get(embed_url)
+        assert _link(response, "page-older") is None  # the first page starts the timeline
+        seen, pages = [], []
+        while True:
+            assert response.status_code == 200
+            assert "X-Frame-Options" not in response
+            pages.append(_embedded_calls(response))
+            seen += pages[-1]
+            newer = _link(response, "page-newer")
+            if newer is None:
+                break
+            assert newer.startswith(embed_url + "?after=")
+            # The paging link has no target: it moves the frame itself, not a new tab.
+            assert f'class="page-link page-newer" href="{html.escape(newer)}">' in response.content.decode()
+            response = client.get(newer)
+        assert seen == [f"Embedded call {n:03d}" for n in range(210)]  # each once, in date order
+        assert max(len(page) for page in pages) <= 30
+        assert len(pages) == 8  # Xi and Putin's call of 2022 comes first, then 210 calls 30 a page
+        # And back: the older links lead through the same pages in reverse.
+        back = []
+        while (older := _link(response, "page-older")) is not None:
+            response = client.get(older)
+            back.append(_embedded_calls(response))
+        assert back == pages[-2::-1]
+
+    def test_an_embedded_snapshot_keeps_its_frozen_events_on_every_page(self, client, events):
+        _make_many_calls(210)
+        timeline, snapshot = share_state("kind=call")
+        make_event(title="Embedded call 999", kind="call", date_start=datetime.date(2022, 12, 31))
+        response = client.get(f"/t/{timeline.slug}/embed", {"as-of": snapshot.key})
+        seen = _embedded_calls(response)
+        while (newer := _link(response, "page-newer")) is not None:
+            assert f"as-of={snapshot.key}&after=" in newer
+            response = client.get(newer)
+            seen += _embedded_calls(response)
+        assert seen == [f"Embedded call {n:03d}" for n in range(210)]  # the later call is not in it
+        assert "Embedded call 999" in client.get(f"/t/{timeline.slug}/embed").content.decode()
+
+    def test_htmx_appends_only_the_next_rows_and_they_still_open_in_a_new_tab(self, client, events):
+        _make_many_calls(210)
+        timeline, _ = share_state("kind=call")
+        first = client.get(f"/t/{timeline.slug}/embed")
+        assert 'hx-trigger="revealed"' in first.content.decode()
+        more = client.get(_link(first, "page-newer"), headers={"HX-Request": "true", "HX-Target": "page-more-x"})
+        rows = more.content.decode()
+        assert "<html" not in rows
+        assert _embedded_calls(more) == [f"Embedded call {n:03d}" for n in range(29, 59)]
+        assert 'target="_blank"' in rows
+        assert more["Vary"].count("HX-Request") == 1

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Article, Feed, Outlet
 
@@ -17,7 +19,7 @@ class OutletAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
 
-    @admin.display(description="articles", ordering="article_total")
+    @admin.display(description=_("articles"), ordering="article_total")
     def article_count(self, outlet: Outlet) -> int:
         return outlet.article_total
 
@@ -49,8 +51,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Processing", {"fields": ["status", "error", "attempts", "extractor_version", "created", "updated"]}),
-        ("Content", {"classes": ["collapse"], "fields": ["source_name", "content_hash", "is_html", "raw", "text"]}),
+        (_("Processing"), {"fields": ["status", "error", "attempts", "extractor_version", "created", "updated"]}),
+        (_("Content"), {"classes": ["collapse"], "fields": ["source_name", "content_hash", "is_html", "raw", "text"]}),
     ]
 
     actions = ["retry_failed"]
@@ -69,19 +71,20 @@ class ArticleAdmin(admin.ModelAdmin):
 
         return handle_upload(self, request)
 
-    @admin.action(description="Retry the selected failed articles")
+    @admin.action(description=_("Retry the selected failed articles"))
     def retry_failed(self, request, queryset):
         from ingest.sources import retry_article
 
         failed = queryset.filter(status=Article.Status.FAILED).values_list("pk", flat=True)
         retried = sum(retry_article(pk) for pk in failed)
-        self.message_user(request, f"{retried} failed article(s) queued again.")
+        message = ngettext("%(count)s failed article queued again.", "%(count)s failed articles queued again.", retried)
+        self.message_user(request, message % {"count": retried})
 
-    @admin.display(description="events found", ordering="event_total")
+    @admin.display(description=_("events found"), ordering="event_total")
     def events_found(self, article: Article) -> int:
         return article.event_total
 
-    @admin.display(description="open source")
+    @admin.display(description=_("open source"))
     def source_link(self, article: Article) -> str:
         if not article.url:
             return "—"
@@ -100,17 +103,19 @@ class FeedAdmin(admin.ModelAdmin):
     readonly_fields = ["etag", "last_modified", "last_polled", "last_new_entries", "error", "created"]
     actions = ["poll_now"]
 
-    @admin.display(description="error", boolean=True)
+    @admin.display(description=_("error"), boolean=True)
     def has_error(self, feed: Feed) -> bool:
         return bool(feed.error)
 
-    @admin.action(description="Poll the selected feeds now")
+    @admin.action(description=_("Poll the selected feeds now"))
     def poll_now(self, request, queryset):
         from ingest.tasks import poll_feed_task
 
         for pk in queryset.values_list("pk", flat=True):
             poll_feed_task.delay_on_commit(feed_id=pk)
-        self.message_user(request, f"{queryset.count()} feed(s) queued for polling.")
+        count = queryset.count()
+        message = ngettext("%(count)s feed queued for polling.", "%(count)s feeds queued for polling.", count)
+        self.message_user(request, message % {"count": count})
 
 
 from . import admin_curation  # noqa: E402, F401  (adds the re-extract action)

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from ingest.uploads import ingest_upload
 
@@ -23,7 +25,7 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(label="Files (.txt, .html, .jsonl)")
+    files = MultipleFileField(label=_("Files (.txt, .html, .jsonl)"))
 
 
 def handle_upload(model_admin, request):
@@ -37,7 +39,9 @@ def handle_upload(model_admin, request):
             queued, known = queued + report.queued, known + report.known
             for error in report.errors[:20]:
                 messages.error(request, error)
-        messages.success(request, f"{queued} article(s) queued, {known} already known.")
+        queued_text = ngettext("%(count)s article queued", "%(count)s articles queued", queued) % {"count": queued}
+        known_text = ngettext("%(count)s already known", "%(count)s already known", known) % {"count": known}
+        messages.success(request, gettext("%(queued)s, %(known)s.") % {"queued": queued_text, "known": known_text})
         return redirect("admin:ingest_article_changelist")
     context = {**model_admin.admin_site.each_context(request), "form": form, "opts": model_admin.model._meta}
     return TemplateResponse(request, "admin/ingest/article/upload.html", context)

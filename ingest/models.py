@@ -3,6 +3,7 @@ import hashlib
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import pgettext_lazy
 
 
 class Outlet(models.Model):
@@ -26,13 +27,13 @@ class Outlet(models.Model):
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", "queued"
-        FETCHING = "fetching", "fetching"
-        FETCHED = "fetched", "fetched"
-        EXTRACTED = "extracted", "extracted"
-        FAILED = "failed", "failed"
+        QUEUED = "queued", pgettext_lazy("article status", "queued")
+        FETCHING = "fetching", pgettext_lazy("article status", "fetching")
+        FETCHED = "fetched", pgettext_lazy("article status", "fetched")
+        EXTRACTED = "extracted", pgettext_lazy("article status", "extracted")
+        FAILED = "failed", pgettext_lazy("article status", "failed")
         # Fetched from a second URL and found to be an article we already have.
-        DUPLICATE = "duplicate", "duplicate"
+        DUPLICATE = "duplicate", pgettext_lazy("article status", "duplicate")
 
     url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
     content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the raw content")

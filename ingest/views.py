@@ -5,6 +5,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Count
 from django.http import HttpRequest
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -37,7 +38,7 @@ def submit_pasted(request: HttpRequest) -> None:
     article_ids = list(request.session.get(SESSION_ARTICLES, []))
     feed_ids = list(request.session.get(SESSION_FEEDS, []))
     if len(lines) > MAX_URLS:
-        messages.warning(request, f"Only the first {MAX_URLS} lines were read.")
+        messages.warning(request, gettext("Only the first %(count)s lines were read.") % {"count": MAX_URLS})
     for line in lines[:MAX_URLS]:
         try:
             if as_feed:

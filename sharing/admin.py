@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from . import states
 from .models import Snapshot, Timeline, make_slug, make_state_key
@@ -12,7 +13,7 @@ class TimelineForm(forms.ModelForm):
     class Meta:
         model = Timeline
         fields = ["title", "description", "query", "visibility", "owner", "included", "excluded"]
-        help_texts = {"query": "The timeline page's query string, e.g. actor=China&kind=call"}
+        help_texts = {"query": _("The timeline page's query string, e.g. actor=China&kind=call")}
 
     def clean_query(self):
         try:
@@ -28,7 +29,7 @@ class SnapshotInline(admin.TabularInline):
     fields = ["key", "created", "event_count"]
     readonly_fields = fields
 
-    @admin.display(description="events")
+    @admin.display(description=_("events"))
     def event_count(self, snapshot):
         return len(snapshot.events)
 
@@ -46,7 +47,7 @@ class TimelineAdmin(admin.ModelAdmin):
     raw_id_fields = ["included", "excluded", "owner"]
     inlines = [SnapshotInline]
 
-    @admin.display(description="link")
+    @admin.display(description=_("link"))
     def link(self, timeline):
         return format_html('<a href="{}">{}</a>', timeline.get_absolute_url(), timeline.slug)
 

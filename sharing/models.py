@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 # Unlisted and private links are their own secret: 128 random bits make guessing hopeless.
 UNLISTED_SLUG_BYTES = 16
@@ -25,9 +26,9 @@ def make_state_key(query: str, included: list[int], excluded: list[int]) -> str:
 
 class Timeline(models.Model):
     class Visibility(models.TextChoices):
-        PUBLIC = "public", "public (listed)"
-        UNLISTED = "unlisted", "unlisted (anyone with the link)"
-        PRIVATE = "private", "private (owner only)"
+        PUBLIC = "public", _("public (listed)")
+        UNLISTED = "unlisted", _("unlisted (anyone with the link)")
+        PRIVATE = "private", _("private (owner only)")
 
     slug = models.SlugField(max_length=40, unique=True)
     title = models.CharField(max_length=200, blank=True)

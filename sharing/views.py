@@ -12,10 +12,12 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from timeline import selectors
+from timeline.labels import label_kind
 from timeline.models import Event
 
 from . import exports, paging, preview, states
@@ -66,7 +68,7 @@ def share(request: HttpRequest) -> HttpResponse:
     """Save (or reuse) the posted state and answer with its links: a fragment for htmx, else a redirect."""
     if not _allow_share(request):
         return HttpResponse(
-            "Too many shared links from this address in the last hour; please try again later.",
+            gettext("Too many shared links from this address in the last hour; please try again later."),
             status=429, content_type="text/plain; charset=utf-8", headers={"Retry-After": "3600"},
         )
     visibility = request.POST.get("visibility") or Timeline.Visibility.UNLISTED
@@ -76,7 +78,7 @@ def share(request: HttpRequest) -> HttpResponse:
     if request.user.is_staff:
         allowed.add(Timeline.Visibility.PUBLIC)
     if visibility not in allowed:
-        return HttpResponseBadRequest("This visibility is not open to you.", content_type="text/plain")
+        return HttpResponseBadRequest(gettext("This visibility is not open to you."), content_type="text/plain")
     try:
         timeline, snapshot = states.share_state(
             request.POST.get("query", ""),
@@ -245,7 +247,7 @@ def timeline_preview(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = _visible_timeline(request, slug)
     dates = states.select_saved_events(timeline).values_list("date_start", flat=True)[: states.MAX_EVENTS]
     dates = list(dates)
-    subtitle = f"{len(dates)} event{'s' if len(dates) != 1 else ''}"
+    subtitle = ngettext("%(counter)s event", "%(counter)s events", len(dates)) % {"counter": len(dates)}
     picture = preview.Preview(title=str(timeline), subtitle=subtitle, bars=preview.count_by_year(dates))
     return _png(preview.render_cached(picture))
 
@@ -256,7 +258,7 @@ def event_preview(request: HttpRequest, pk: int) -> HttpResponse:
     year = event.date_start.year
     dates = Event.objects.visible().filter(date_start__year=year).values_list("date_start", flat=True)
     picture = preview.Preview(
-        title=event.title, subtitle=f"{event.kind} · {event.date_display}",
+        title=event.title, subtitle=f"{label_kind(event.kind)} · {event.date_display}",
         bars=preview.count_by_month(dates, year), highlight=f"{year}-{event.date_start.month:02d}",
     )
     return _png(preview.render_cached(picture))

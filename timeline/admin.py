@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from .density import mark_timeline_changed
 from .models import Actor, ActorAlias, Event, EventActor, Evidence, Office
@@ -31,7 +33,7 @@ class ActorAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(alias_total=Count("aliases"))
 
-    @admin.display(description="aliases", ordering="alias_total")
+    @admin.display(description=_("aliases"), ordering="alias_total")
     def alias_count(self, actor: Actor) -> int:
         return actor.alias_total
 
@@ -75,11 +77,11 @@ class EvidenceInline(admin.StackedInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article__outlet")
 
-    @admin.display(description="article")
+    @admin.display(description=_("article"))
     def article_link(self, evidence: Evidence) -> str:
         return _article_links(evidence.article)
 
-    @admin.display(description="offsets")
+    @admin.display(description=_("offsets"))
     def offsets(self, evidence: Evidence) -> str:
         return f"{evidence.start}–{evidence.end}"
 
@@ -90,11 +92,12 @@ def _article_links(article) -> str:
     if not article.url:
         return format_html('<a href="{}">{}</a>{}', change_url, article, outlet)
     return format_html(
-        '<a href="{}">{}</a>{} · <a href="{}" rel="noopener noreferrer" target="_blank">source ↗</a>',
+        '<a href="{}">{}</a>{} · <a href="{}" rel="noopener noreferrer" target="_blank">{} ↗</a>',
         change_url,
         article,
         outlet,
         article.url,
+        gettext("source"),
     )
 
 
@@ -111,45 +114,50 @@ class EventAdmin(admin.ModelAdmin):
     actions = ["publish_events", "reject_events"]
     fieldsets = [
         (None, {"fields": ["title", "kind", "summary", "location", "status", "merged_into", "public_link"]}),
-        ("Date", {"fields": ["date_start", "date_end", "precision", "qualifier", "date_trail"]}),
-        ("Extraction", {"fields": ["modality", "confidence", "plover_type", "plover_mode", "created", "updated"]}),
+        (_("Date"), {"fields": ["date_start", "date_end", "precision", "qualifier", "date_trail"]}),
+        (_("Extraction"), {"fields": ["modality", "confidence", "plover_type", "plover_mode", "created", "updated"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(source_total=Count("evidence__article", distinct=True))
 
-    @admin.display(description="date", ordering="date_start")
+    @admin.display(description=_("date"), ordering="date_start")
     def date_display(self, event: Event) -> str:
         return event.date_display
 
-    @admin.display(description="sources", ordering="source_total")
+    @admin.display(description=_("sources"), ordering="source_total")
     def source_count(self, event: Event) -> int:
         return event.source_total
 
-    @admin.display(description="on the timeline")
+    @admin.display(description=_("on the timeline"))
     def public_link(self, event: Event) -> str:
         if event.status != Event.Status.PUBLISHED:
-            return "not shown until published"
+            return gettext("not shown until published")
         return format_html('<a href="{}">{}</a>', event.get_absolute_url(), event.get_absolute_url())
 
-    @admin.action(description="Publish selected events")
+    @admin.action(description=_("Publish selected events"))
     def publish_events(self, request, queryset):
-        self._set_status(request, queryset, Event.Status.PUBLISHED, "published")
+        changed = self._set_status(request, queryset, Event.Status.PUBLISHED)
+        message = ngettext("%(count)s event published.", "%(count)s events published.", changed)
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
 
-    @admin.action(description="Reject selected events")
+    @admin.action(description=_("Reject selected events"))
     def reject_events(self, request, queryset):
-        self._set_status(request, queryset, Event.Status.REJECTED, "rejected")
+        changed = self._set_status(request, queryset, Event.Status.REJECTED)
+        message = ngettext("%(count)s event rejected.", "%(count)s events rejected.", changed)
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
 
-    def _set_status(self, request, queryset, status: str, verb: str) -> None:
+    def _set_status(self, request, queryset, status: str) -> int:
         # Merged events keep their status: they live on through the event they were merged into.
         changed = queryset.exclude(status=Event.Status.MERGED).update(status=status)
         mark_timeline_changed()  # update() sends no signals: drop the cached density strips here
         skipped = queryset.filter(status=Event.Status.MERGED).count()
-        self.message_user(request, f"{changed} event{'s' if changed != 1 else ''} {verb}.", messages.SUCCESS)
         if skipped:
-            self.message_user(
-                request, f"{skipped} merged event{'s' if skipped != 1 else ''} left unchanged.", messages.WARNING
+            message = ngettext(
+                "%(count)s merged event left unchanged.", "%(count)s merged events left unchanged.", skipped
             )
+            self.message_user(request, message % {"count": skipped}, messages.WARNING)
+        return changed
 
 
 @admin.register(EventActor)
@@ -184,15 +192,15 @@ class EvidenceAdmin(admin.ModelAdmin):
         "created",
     ]
 
-    @admin.display(description="sentence")
+    @admin.display(description=_("sentence"))
     def short_sentence(self, evidence: Evidence) -> str:
         return evidence.sentence if len(evidence.sentence) <= 90 else f"{evidence.sentence[:89]}…"
 
-    @admin.display(description="outlet", ordering="article__outlet__name")
+    @admin.display(description=_("outlet"), ordering="article__outlet__name")
     def article_outlet(self, evidence: Evidence) -> str:
         return str(evidence.article.outlet or "—")
 
-    @admin.display(description="article links")
+    @admin.display(description=_("article links"))
     def article_link(self, evidence: Evidence) -> str:
         if evidence.article_id is None:
             return "—"

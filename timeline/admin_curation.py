@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -34,15 +36,17 @@ from .models import Actor, ActorAlias, Event, EventActor, Evidence, Office
 from .selectors import annotate_source_counts
 from .templatetags.timeline_tags import highlight_evidence
 
+# The precision words of the review columns, translated like the event form's choices.
+_PRECISIONS = dict(Event.Precision.choices)
 CONFIDENCE_BANDS = {"low": (0.0, 0.5), "medium": (0.5, 0.8), "high": (0.8, 1.01)}
 
 
 class ConfidenceBandFilter(admin.SimpleListFilter):
-    title = "confidence"
+    title = _("confidence")
     parameter_name = "confidence"
 
     def lookups(self, request, model_admin):
-        return [("low", "low (< 0.5)"), ("medium", "medium (0.5–0.8)"), ("high", "high (≥ 0.8)")]
+        return [("low", _("low (< 0.5)")), ("medium", _("medium (0.5–0.8)")), ("high", _("high (≥ 0.8)"))]
 
     def queryset(self, request, queryset):
         band = CONFIDENCE_BANDS.get(self.value() or "")
@@ -52,11 +56,11 @@ class ConfidenceBandFilter(admin.SimpleListFilter):
 
 
 class DateConflictFilter(admin.SimpleListFilter):
-    title = "date conflict"
+    title = _("date conflict")
     parameter_name = "date_conflict"
 
     def lookups(self, request, model_admin):
-        return [("yes", "sources disagree on the day"), ("no", "no conflict")]
+        return [("yes", _("sources disagree on the day")), ("no", _("no conflict"))]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
@@ -67,7 +71,7 @@ class DateConflictFilter(admin.SimpleListFilter):
 
 
 class OutletFilter(admin.SimpleListFilter):
-    title = "outlet"
+    title = _("outlet")
     parameter_name = "outlet"
 
     def lookups(self, request, model_admin):
@@ -82,7 +86,7 @@ class OutletFilter(admin.SimpleListFilter):
 
 
 class LanguageFilter(admin.SimpleListFilter):
-    title = "source language"
+    title = _("source language")
     parameter_name = "language"
 
     def lookups(self, request, model_admin):
@@ -98,7 +102,7 @@ class LanguageFilter(admin.SimpleListFilter):
 class ActorFilter(admin.SimpleListFilter):
     """Events of an actor, a country counting also through its people (as on the timeline)."""
 
-    title = "actor"
+    title = _("actor")
     parameter_name = "actor"
 
     def lookups(self, request, model_admin):
@@ -118,27 +122,32 @@ class ReviewEvidenceInline(EvidenceInline):
     fields = ["highlighted", "article_link", "reported", "date_expression", "trigger", "confidence", "merge_reason"]
     readonly_fields = fields
 
-    @admin.display(description="sentence (date expression marked)")
+    @admin.display(description=_("sentence (date expression marked)"))
     def highlighted(self, evidence: Evidence) -> str:
         return highlight_evidence(evidence)
 
-    @admin.display(description="date this source gave")
+    @admin.display(description=_("date this source gave"))
     def reported(self, evidence: Evidence) -> str:
         if evidence.reported_start is None:
             return "—"
-        return f"{evidence.reported_start:%d %b %Y} ({evidence.reported_precision})"
+        precision = evidence.reported_precision
+        return f"{evidence.reported_start:%d %b %Y} ({_PRECISIONS.get(precision, precision)})"
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="Kept with the event.")
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Kept with the event.")
+    )
 
 
 class SplitForm(forms.Form):
-    evidence = forms.ModelMultipleChoiceField(queryset=Evidence.objects.none(), widget=forms.CheckboxSelectMultiple)
-    title = forms.CharField(max_length=300)
-    date_start = forms.DateField(help_text="YYYY-MM-DD")
-    date_end = forms.DateField(required=False, help_text="Empty for a single day")
-    precision = forms.ChoiceField(choices=Event.Precision.choices)
+    evidence = forms.ModelMultipleChoiceField(
+        label=_("Sources"), queryset=Evidence.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    title = forms.CharField(label=_("Title"), max_length=300)
+    date_start = forms.DateField(label=_("Start date"), help_text=_("YYYY-MM-DD"))
+    date_end = forms.DateField(label=_("End date"), required=False, help_text=_("Empty for a single day"))
+    precision = forms.ChoiceField(label=_("Precision"), choices=Event.Precision.choices)
 
 
 class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
@@ -157,7 +166,7 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
     actions = ["publish_events", "reject_events", "merge_events"]
     fieldsets = [
         *EventAdmin.fieldsets,
-        ("Review", {"fields": ["conflict_sources", "curation_log"]}),
+        (_("Review"), {"fields": ["conflict_sources", "curation_log"]}),
     ]
 
     def get_queryset(self, request):
@@ -177,27 +186,27 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
 
     # Columns
 
-    @admin.display(description="actors")
+    @admin.display(description=_("actors"))
     def actor_names(self, event: Event) -> str:
         return ", ".join(role.actor.name for role in event.roles.all())
 
-    @admin.display(description="sources", ordering="source_count")
+    @admin.display(description=_("sources"), ordering="source_count")
     def source_count(self, event: Event) -> int:
         return event.source_count
 
-    @admin.display(description="independent", ordering="independent_count")
+    @admin.display(description=_("independent"), ordering="independent_count")
     def independent_outlets(self, event: Event) -> int:
         return event.independent_count
 
-    @admin.display(description="date conflict", boolean=True, ordering="reported_days")
+    @admin.display(description=_("date conflict"), boolean=True, ordering="reported_days")
     def date_conflict(self, event: Event) -> bool:
         return getattr(event, "reported_days", 0) > 1
 
-    @admin.display(description="sources that disagree on the day")
+    @admin.display(description=_("sources that disagree on the day"))
     def conflict_sources(self, event: Event) -> str:
         days = find_disagreeing_sources(event) if event.pk else []
         if not days:
-            return "The sources agree on the date."
+            return gettext("The sources agree on the date.")
         # One column per day, each source under the day it gave: outlet, publication time, words as written.
         heads = format_html_join("", "<th>{}</th>", ((f"{day:%d %b %Y}",) for day, _ in days))
         cells = format_html_join(
@@ -207,11 +216,12 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
                 (
                     format_html_join(
                         "",
-                        '<p><a href="{}">{}</a><br>published {}<br>“{}”</p>',
+                        '<p><a href="{}">{}</a><br>{} {}<br>“{}”</p>',
                         (
                             (
                                 reverse("admin:ingest_article_change", args=[e.article_id]),
                                 e.article.outlet or e.article,
+                                gettext("published"),
                                 e.article.published.strftime("%d %b %Y %H:%M %Z") if e.article.published else "?",
                                 e.date_expression or e.sentence[:80],
                             )
@@ -226,7 +236,7 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
             '<table class="date-conflict"><thead><tr>{}</tr></thead><tbody><tr>{}</tr></tbody></table>', heads, cells
         )
 
-    @admin.display(description="curation log")
+    @admin.display(description=_("curation log"))
     def curation_log(self, event: Event) -> str:
         if not event.pk:
             return "—"
@@ -234,21 +244,26 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
         actions = CurationAction.objects.filter(event=event).select_related("user")[:20]
         rows = format_html_join(
             "",
-            "<li>{} {} by {}{}{}</li>",
+            "<li>{} {} {} {}{}{}</li>",
             (
                 (
                     f"{a.created:%d %b %Y %H:%M}",
                     a.get_kind_display(),
-                    a.user or "the system",
+                    pgettext("curation log: action by whom", "by"),
+                    a.user or gettext("the system"),
                     f" ({a.reason})" if a.reason else "",
-                    format_html(" · undone {}", f"{a.undone:%d %b %Y %H:%M}") if a.undone else format_html(
-                        ' · <a href="{}">undo</a>', reverse("admin:timeline_event_undo", args=[a.pk])
+                    format_html(" · {} {}", gettext("undone"), f"{a.undone:%d %b %Y %H:%M}")
+                    if a.undone
+                    else format_html(
+                        ' · <a href="{}">{}</a>', reverse("admin:timeline_event_undo", args=[a.pk]), gettext("undo")
                     ),
                 )
                 for a in actions
             ),
         )
-        return format_html('<p><a href="{}">Split sources off into a new event…</a></p><ul>{}</ul>', split_url, rows)
+        return format_html(
+            '<p><a href="{}">{}</a></p><ul>{}</ul>', split_url, gettext("Split sources off into a new event…"), rows
+        )
 
     def save_model(self, request, obj, form, change):
         """A date changed in the form goes through curation.edit_date: the old date stays in the trail
@@ -269,26 +284,28 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
 
     # Actions
 
-    @admin.action(description="Publish selected events")
+    @admin.action(description=_("Publish selected events"))
     def publish_events(self, request, queryset):
         done, _ = self._apply(request, queryset, lambda e: curation.publish(e, user=request.user))
-        self.message_user(request, f"{_count(done, 'event')} published.", messages.SUCCESS)
+        message = ngettext("%(count)s event published.", "%(count)s events published.", done)
+        self.message_user(request, message % {"count": done}, messages.SUCCESS)
 
-    @admin.action(description="Reject selected events (asks for a reason)")
+    @admin.action(description=_("Reject selected events (asks for a reason)"))
     def reject_events(self, request, queryset):
         form = RejectForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
             reason = form.cleaned_data["reason"]
             done, _ = self._apply(request, queryset, lambda e: curation.reject(e, reason=reason, user=request.user))
-            self.message_user(request, f"{_count(done, 'event')} rejected.", messages.SUCCESS)
+            message = ngettext("%(count)s event rejected.", "%(count)s events rejected.", done)
+            self.message_user(request, message % {"count": done}, messages.SUCCESS)
             return None
         return self._intermediate(request, queryset, "reject", form=form)
 
-    @admin.action(description="Merge selected events into one (asks which to keep)")
+    @admin.action(description=_("Merge selected events into one (asks which to keep)"))
     def merge_events(self, request, queryset):
         events = list(queryset.order_by("date_start", "pk"))
         if len(events) < 2:
-            self.message_user(request, "Select at least two events to merge.", messages.WARNING)
+            self.message_user(request, gettext("Select at least two events to merge."), messages.WARNING)
             return None
         into_pk = request.POST.get("into", "")
         if into_pk.isdigit() and int(into_pk) in {e.pk for e in events}:
@@ -298,7 +315,9 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
             except curation.CurationError as error:
                 self.message_user(request, str(error), messages.ERROR)
                 return None
-            self.message_user(request, f"{len(events) - 1} event(s) merged into #{into.pk}.", messages.SUCCESS)
+            merged = len(events) - 1
+            message = ngettext("%(count)s event merged into #%(pk)s.", "%(count)s events merged into #%(pk)s.", merged)
+            self.message_user(request, message % {"count": merged, "pk": into.pk}, messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[into.pk]))
         return self._intermediate(request, queryset, "merge", events=events)
 
@@ -306,7 +325,10 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
         # Merged events keep their status: they live on through the event they were merged into.
         merged = queryset.filter(status=Event.Status.MERGED).count()
         if merged:
-            self.message_user(request, f"{_count(merged, 'merged event')} left unchanged.", messages.WARNING)
+            message = ngettext(
+                "%(count)s merged event left unchanged.", "%(count)s merged events left unchanged.", merged
+            )
+            self.message_user(request, message % {"count": merged}, messages.WARNING)
         done = refused = 0
         for event in queryset.exclude(status=Event.Status.MERGED):
             try:
@@ -320,7 +342,7 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
     def _intermediate(self, request, queryset, action: str, **context):
         context.update(
             self.admin_site.each_context(request),
-            title={"reject": "Reject events", "merge": "Merge events"}[action],
+            title={"reject": gettext("Reject events"), "merge": gettext("Merge events")}[action],
             queryset=queryset,
             action=f"{action}_events",
             action_checkbox_name=admin.helpers.ACTION_CHECKBOX_NAME,
@@ -333,7 +355,7 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
     def split_view(self, request: HttpRequest, pk: int):
         event = get_object_or_404(Event, pk=pk)
         if not self.has_change_permission(request, event):
-            raise PermissionDenied("Curators only.")
+            raise PermissionDenied(gettext("Curators only."))
         initial = {"title": event.title, "date_start": event.date_start, "precision": event.precision}
         form = SplitForm(request.POST or None, initial=initial)
         form.fields["evidence"].queryset = Evidence.objects.filter(event=event).select_related("article__outlet")
@@ -348,10 +370,12 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
             except curation.CurationError as error:
                 form.add_error(None, str(error))
             else:
-                self.message_user(request, f"Split into #{new.pk}, a new proposed event.", messages.SUCCESS)
+                message = gettext("Split into #%(pk)s, a new proposed event.") % {"pk": new.pk}
+                self.message_user(request, message, messages.SUCCESS)
                 return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[new.pk]))
         context = {
-            **self.admin_site.each_context(request), "title": f"Split sources off #{event.pk}", "event": event,
+            **self.admin_site.each_context(request), "event": event,
+            "title": gettext("Split sources off #%(pk)s") % {"pk": event.pk},
             "form": form, "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/timeline/event/split.html", context)
@@ -359,16 +383,17 @@ class CurationEventAdmin(SimpleHistoryAdmin, EventAdmin):
     def undo_view(self, request: HttpRequest, action_pk: int):
         action = get_object_or_404(CurationAction, pk=action_pk)
         if not self.has_change_permission(request, action.event):
-            raise PermissionDenied("Curators only.")
+            raise PermissionDenied(gettext("Curators only."))
         if request.method == "POST":
             try:
                 curation.undo(action, user=request.user)
-                self.message_user(request, f"Undone: {action}.", messages.SUCCESS)
+                self.message_user(request, gettext("Undone: %(action)s.") % {"action": action}, messages.SUCCESS)
             except curation.CurationError as error:
                 self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:timeline_event_change", args=[action.event_id]))
         context = {
-            **self.admin_site.each_context(request), "title": f"Undo: {action}", "curation_action": action,
+            **self.admin_site.each_context(request), "curation_action": action,
+            "title": gettext("Undo: %(action)s") % {"action": action},
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/timeline/event/undo.html", context)
@@ -390,18 +415,19 @@ class CurationActionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="event")
+    @admin.display(description=_("event"))
     def event_link(self, action: CurationAction) -> str:
         return format_html(
             '<a href="{}">#{} {}</a>', reverse("admin:timeline_event_change", args=[action.event_id]),
             action.event_id, action.event.title,
         )
 
-    @admin.display(description="undo")
+    @admin.display(description=_("undo"))
     def undo_link(self, action: CurationAction) -> str:
         if action.undone:
             return "—"
-        return format_html('<a href="{}">undo…</a>', reverse("admin:timeline_event_undo", args=[action.pk]))
+        undo_url = reverse("admin:timeline_event_undo", args=[action.pk])
+        return format_html('<a href="{}">{}</a>', undo_url, gettext("undo…"))
 
 
 class HistoryActorAdmin(SimpleHistoryAdmin, ActorAdmin):
@@ -427,10 +453,6 @@ class HistoryOfficeAdmin(SimpleHistoryAdmin, OfficeAdmin):
 
 class HistoryEventActorAdmin(SimpleHistoryAdmin, EventActorAdmin):
     pass
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def queue_reextraction(names: list[str]) -> None:

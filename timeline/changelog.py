@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ingest.models import Article
 
@@ -78,7 +79,11 @@ def _split_entries(event: Event) -> list[ChangelogEntry]:
     entries = []
     for action in CurationAction.objects.filter(event=event, kind=CurationAction.Kind.SPLIT, undone__isnull=True):
         moved = len(action.undo_data.get("evidence", {}))
-        text = _("%(count)s source(s) split off into a separate event %(new)s") % {"count": moved, "new": action.reason}
+        text = ngettext(
+            "%(count)s source split off into a separate event %(new)s",
+            "%(count)s sources split off into a separate event %(new)s",
+            moved,
+        ) % {"count": moved, "new": action.reason}
         entries.append(ChangelogEntry(action.created, text))
     return entries
 

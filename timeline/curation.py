@@ -9,6 +9,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .curation_models import CurationAction
 from .models import Event, EventActor, Evidence
@@ -29,7 +30,7 @@ def publish(event: Event, *, user=None) -> CurationAction:
 def reject(event: Event, *, reason: str, user=None) -> CurationAction:
     reason = " ".join((reason or "").split())
     if not reason:
-        raise CurationError("Say why the event is rejected: the reason is kept with it.")
+        raise CurationError(gettext("Say why the event is rejected: the reason is kept with it."))
     _refuse_merged([event])
     return _set_status(event, Event.Status.REJECTED, CurationAction.Kind.REJECT, user=user, reason=reason)
 
@@ -38,7 +39,7 @@ def merge(events: list[Event], *, into: Event, user=None) -> CurationAction:
     """The other events' sources and actors move to `into`; they become 'merged' and point to it."""
     others = [e for e in events if e.pk != into.pk]
     if not others:
-        raise CurationError("Choose at least two events: the one to keep and one to merge into it.")
+        raise CurationError(gettext("Choose at least two events: the one to keep and one to merge into it."))
     _refuse_merged([into, *others])
     with transaction.atomic():
         undo_data = {"events": {}, "evidence": {}, "created_roles": []}
@@ -77,17 +78,19 @@ def split(evidence: list[Evidence], *, user=None, **fields) -> tuple[Event, Cura
     """Move these sources off their event into a new proposed event (a copy unless fields say otherwise)."""
     evidence = list(evidence)
     if not evidence:
-        raise CurationError("Choose the sources to split off.")
+        raise CurationError(gettext("Choose the sources to split off."))
     event_ids = {e.event_id for e in evidence}
     if len(event_ids) != 1:
-        raise CurationError("The sources to split off must all come from one event.")
+        raise CurationError(gettext("The sources to split off must all come from one event."))
     source = Event.objects.get(pk=event_ids.pop())
     if Evidence.objects.filter(event=source).exclude(pk__in=[e.pk for e in evidence]).count() == 0:
-        raise CurationError("Keep at least one source on the original event; reject it instead.")
+        raise CurationError(gettext("Keep at least one source on the original event; reject it instead."))
     allowed = {"kind", "title", "summary", "date_start", "date_end", "precision", "qualifier", "location", "modality"}
     unknown = set(fields) - allowed
     if unknown:
-        raise CurationError(f"These fields cannot be set by a split: {', '.join(sorted(unknown))}")
+        raise CurationError(
+            gettext("These fields cannot be set by a split: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     values = {name: getattr(source, name) for name in allowed}
     values.update(fields)
     values["date_end"] = fields.get("date_end") or (
@@ -136,7 +139,9 @@ def edit_date(
     date_end = date_end or _end_of(date_start, precision)
     _check_dates(date_start, date_end, precision)
     if qualifier not in Event.Qualifier.values:
-        raise CurationError(f"Unknown qualifier {qualifier!r}: use early, mid, late or nothing.")
+        raise CurationError(
+            gettext("Unknown qualifier “%(qualifier)s”: use early, mid, late or nothing.") % {"qualifier": qualifier}
+        )
     with transaction.atomic():
         before = _snapshot(event)
         old_display = event.date_display
@@ -158,7 +163,7 @@ def edit_date(
 def undo(action: CurationAction, *, user=None) -> None:
     """Put back every row the action changed, as it was just before."""
     if action.undone:
-        raise CurationError("This action was already undone.")
+        raise CurationError(gettext("This action was already undone."))
     data = action.undo_data or {}
     with transaction.atomic():
         for evidence_pk, event_pk in data.get("evidence", {}).items():
@@ -200,17 +205,18 @@ def _refuse_merged(events: list[Event]) -> None:
     merged = [f"#{e.pk}" for e in events if e.status == Event.Status.MERGED]
     if merged:
         raise CurationError(
-            f"{', '.join(merged)} already merged into another event; undo that merge or act on the event it joined."
+            gettext("%(events)s already merged into another event; undo that merge or act on the event it joined.")
+            % {"events": ", ".join(merged)}
         )
 
 
 def _check_dates(start, end, precision: str) -> None:
     if not isinstance(start, datetime.date) or not isinstance(end, datetime.date):
-        raise CurationError("Give the date as a calendar date.")
+        raise CurationError(gettext("Give the date as a calendar date."))
     if end < start:
-        raise CurationError("The end of the date range comes before its start.")
+        raise CurationError(gettext("The end of the date range comes before its start."))
     if precision not in Event.Precision.values:
-        raise CurationError(f"Unknown precision {precision!r}.")
+        raise CurationError(gettext("Unknown precision “%(precision)s”.") % {"precision": precision})
 
 
 def _end_of(start: datetime.date, precision: str) -> datetime.date:

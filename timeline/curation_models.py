@@ -7,15 +7,16 @@ so the action can be undone as a whole and told in the public changelog.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 
 class CurationAction(models.Model):
     class Kind(models.TextChoices):
-        PUBLISH = "publish", "published"
-        REJECT = "reject", "rejected"
-        MERGE = "merge", "merged"
-        SPLIT = "split", "split"
-        EDIT_DATE = "edit_date", "date edited"
+        PUBLISH = "publish", pgettext_lazy("curation action", "published")
+        REJECT = "reject", pgettext_lazy("curation action", "rejected")
+        MERGE = "merge", pgettext_lazy("curation action", "merged")
+        SPLIT = "split", pgettext_lazy("curation action", "split")
+        EDIT_DATE = "edit_date", pgettext_lazy("curation action", "date edited")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     event = models.ForeignKey(

@@ -3,6 +3,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .formatting import format_date_span
@@ -10,9 +11,9 @@ from .formatting import format_date_span
 
 class Actor(models.Model):
     class Kind(models.TextChoices):
-        PERSON = "person", "person"
-        COUNTRY = "country", "country"
-        ORGANISATION = "organisation", "organisation"
+        PERSON = "person", pgettext_lazy("actor kind", "person")
+        COUNTRY = "country", pgettext_lazy("actor kind", "country")
+        ORGANISATION = "organisation", pgettext_lazy("actor kind", "organisation")
 
     name = models.CharField(max_length=200, unique=True, help_text="Canonical English name")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -99,42 +100,42 @@ class EventQuerySet(models.QuerySet):
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        CALL = "call", "call"
-        MEETING = "meeting", "meeting"
-        VISIT = "visit", "visit"
-        SUMMIT = "summit", "summit"
-        AGREEMENT = "agreement", "agreement"
-        STATEMENT = "statement", "statement"
-        EXERCISE = "exercise", "exercise"
-        INVASION = "invasion", "invasion"
-        ATTACK = "attack", "attack"
-        SANCTION = "sanction", "sanction"
-        OTHER = "other", "other"
+        CALL = "call", pgettext_lazy("event kind", "call")
+        MEETING = "meeting", pgettext_lazy("event kind", "meeting")
+        VISIT = "visit", pgettext_lazy("event kind", "visit")
+        SUMMIT = "summit", pgettext_lazy("event kind", "summit")
+        AGREEMENT = "agreement", pgettext_lazy("event kind", "agreement")
+        STATEMENT = "statement", pgettext_lazy("event kind", "statement")
+        EXERCISE = "exercise", pgettext_lazy("event kind", "exercise")
+        INVASION = "invasion", pgettext_lazy("event kind", "invasion")
+        ATTACK = "attack", pgettext_lazy("event kind", "attack")
+        SANCTION = "sanction", pgettext_lazy("event kind", "sanction")
+        OTHER = "other", pgettext_lazy("event kind", "other")
 
     class Precision(models.TextChoices):
-        DAY = "day", "day"
-        WEEK = "week", "week"
-        MONTH = "month", "month"
-        QUARTER = "quarter", "quarter"
-        SEASON = "season", "season"
-        YEAR = "year", "year"
-        DECADE = "decade", "decade"
+        DAY = "day", pgettext_lazy("date precision", "day")
+        WEEK = "week", pgettext_lazy("date precision", "week")
+        MONTH = "month", pgettext_lazy("date precision", "month")
+        QUARTER = "quarter", pgettext_lazy("date precision", "quarter")
+        SEASON = "season", pgettext_lazy("date precision", "season")
+        YEAR = "year", pgettext_lazy("date precision", "year")
+        DECADE = "decade", pgettext_lazy("date precision", "decade")
 
     class Qualifier(models.TextChoices):
         NONE = "", "—"
-        EARLY = "early", "early"
-        MID = "mid", "mid"
-        LATE = "late", "late"
+        EARLY = "early", pgettext_lazy("date qualifier word", "early")
+        MID = "mid", pgettext_lazy("date qualifier word", "mid")
+        LATE = "late", pgettext_lazy("date qualifier word", "late")
 
     class Modality(models.TextChoices):
-        ASSERTED = "asserted", "happened"
-        PLANNED = "planned", "planned"
+        ASSERTED = "asserted", pgettext_lazy("event modality", "happened")
+        PLANNED = "planned", pgettext_lazy("event modality", "planned")
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "proposed"
-        PUBLISHED = "published", "published"
-        REJECTED = "rejected", "rejected"
-        MERGED = "merged", "merged"
+        PROPOSED = "proposed", pgettext_lazy("event status", "proposed")
+        PUBLISHED = "published", pgettext_lazy("event status", "published")
+        REJECTED = "rejected", pgettext_lazy("event status", "rejected")
+        MERGED = "merged", pgettext_lazy("event status", "merged")
 
     kind = models.CharField(max_length=12, choices=Kind.choices, db_index=True)
     title = models.CharField(max_length=300)
@@ -197,9 +198,9 @@ class Event(models.Model):
 
 class EventActor(models.Model):
     class Role(models.TextChoices):
-        INITIATOR = "initiator", "initiator"
-        TARGET = "target", "target"
-        PARTICIPANT = "participant", "participant"
+        INITIATOR = "initiator", pgettext_lazy("actor role", "initiator")
+        TARGET = "target", pgettext_lazy("actor role", "target")
+        PARTICIPANT = "participant", pgettext_lazy("actor role", "participant")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="roles")
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="roles")

@@ -85,7 +85,7 @@ class TestAdminScreens:
 
         shown = " ".join(str(m) for m in response.context["messages"])
         assert Article.objects.count() == 2
-        assert "2 article(s) queued" in shown and "bulk.jsonl:2: not a JSON object" in shown
+        assert "2 articles queued" in shown and "bulk.jsonl:2: not a JSON object" in shown
         assert "photo.png: only .txt, .html and .jsonl" in shown
 
     def test_failed_articles_can_be_retried_from_the_admin(self, staff, local_site, django_capture_on_commit_callbacks):

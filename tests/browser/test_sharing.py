@@ -94,3 +94,27 @@ class TestFraming:
         refused = normal is None or normal.locator(TITLES).count() == 0
         assert refused
         assert page.frame_locator("#normal").locator(TITLES).count() == 0
+
+    def test_a_reader_without_javascript_pages_through_a_long_embed_inside_the_frame(
+        self, page_without_js, events, other_origin
+    ):
+        first_day = datetime.date(2023, 1, 1)
+        for day in range(40):
+            make_event(title=f"Call {day:02d}", kind="call", date_start=first_day + datetime.timedelta(days=day))
+        timeline, _ = share_state("kind=call")
+        host, pages = other_origin
+        pages["/long.html"] = (
+            "<!doctype html><title>Someone's blog</title>"
+            f'<iframe id="embed" src="{events}/t/{timeline.slug}/embed" width="600" height="400"></iframe>'
+        ).encode()
+        page_without_js.goto(host + "/long.html")
+        frame = page_without_js.frame_locator("#embed")
+        expect(frame.locator(TITLES).first).to_have_text("Xi and Putin talk by phone")
+        expect(frame.locator(TITLES)).to_have_count(30)
+        frame.locator(".page-newer").click()
+        # The frame itself moved on: the host page is still there, the frame shows the last 11 calls.
+        expect(frame.locator(TITLES)).to_have_text([f"Call {n:02d}" for n in range(29, 40)])
+        assert page_without_js.url == host + "/long.html"
+        frame.locator(".page-older a").click()
+        expect(frame.locator(TITLES)).to_have_count(30)
+        expect(frame.locator(TITLES).first).to_have_text("Xi and Putin talk by phone")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .lexicons import load_lexicon, normalise_language
-from .regex_starts import build_char_class, find_first_chars
+from .regex_starts import PREFIX_LENGTH, build_char_class, find_first_chars, find_prefixes, fold
 
 KINDS = (
     "call",
@@ -101,54 +101,56 @@ def _entries(language: str) -> tuple[_Entry, ...]:
 
 @dataclass
 class _StartIndex:
-    """Where triggers start: one scan that tries, at each word, only the triggers that can begin
-    with its first letter; then, at the few positions found, each of those triggers.
+    """Where triggers may start, and which triggers to try there, from the first letters of a word.
 
-    Why: one IGNORECASE alternation of every trigger, tried at every word, was the costliest
-    step of extraction: the regex engine cannot skip a branch on a case-folded first letter,
-    but it can skip a whole group behind a one-letter lookahead.
+    Why: finding trigger starts with one IGNORECASE alternation (even grouped by first letter) made
+    the regex engine try every group at every word, and was the costliest step of extraction. Most
+    triggers tell the letters they begin with ("meet" for "meets?|meeting", "visi"/"stat" for "(?:state )?visit"),
+    so at each word a dict lookup on its first PREFIX_LENGTH letters, folded, names the few triggers worth a match.
+    Triggers whose start the regex does not tell that closely are tried by their first letter, or everywhere.
     """
 
-    scan: re.Pattern  # matches (zero width) where some trigger matches
+    positions: re.Pattern  # where some trigger may start (a word start whose first letter fits)
     entries: tuple[_Entry, ...]
-    firsts: tuple[re.Pattern | None, ...]  # per entry: matches a character it may start with (None: any)
-    by_char: dict[str, tuple[_Entry, ...]] = field(default_factory=dict)
+    prefixes: tuple[frozenset[str] | None, ...]  # per entry: the folded letters it may begin with
+    firsts: tuple[re.Pattern | None, ...]  # per entry without prefixes: a character it may start with (None: any)
+    by_key: dict[str, tuple[_Entry, ...]] = field(default_factory=dict)
 
-    def entries_for(self, char: str) -> tuple[_Entry, ...]:
-        known = self.by_char.get(char)
+    def entries_for(self, key: str) -> tuple[_Entry, ...]:
+        """The entries, in lexicon order, that may match where the folded text begins with `key`."""
+        known = self.by_key.get(key)
         if known is None:
-            pairs = zip(self.entries, self.firsts, strict=True)
-            known = tuple(entry for entry, first in pairs if first is None or first.match(char))
-            self.by_char[char] = known
+            known = tuple(
+                entry
+                for entry, prefixes, first in zip(self.entries, self.prefixes, self.firsts, strict=True)
+                if (
+                    any(key.startswith(prefix) for prefix in prefixes)
+                    if prefixes is not None
+                    else first is None or first.match(key[:1])
+                )
+            )
+            if len(self.by_key) > 50_000:  # keys are word beginnings: bounded, but not by the lexicon alone
+                self.by_key.clear()
+            self.by_key[key] = known
         return known
 
 
 @cache
 def _start_index(language: str) -> _StartIndex:
     entries = _entries(language)
-    firsts = [find_first_chars(entry.pattern.pattern, re.IGNORECASE) for entry in entries]
-    # one group per letter whatever its case ("P" and "p" together): under IGNORECASE both would be
-    # tried at a "p", each entry twice; the scan only tells where some entry matches, so order is free
-    groups: dict[str, list[str]] = {}  # folded class item ("p", "\\d") -> the entries that may start with it
-    items: dict[str, set[str]] = {}  # folded class item -> the items as written ("p", "P")
-    anywhere: list[str] = []  # entries whose start we cannot tell: tried at every position
-    for entry, first in zip(entries, firsts, strict=True):
-        for item in sorted(first) if first is not None else ():
-            key = item.lower() if len(item) == 1 else item
-            items.setdefault(key, set()).add(item)
-            sources = groups.setdefault(key, [])
-            if entry.pattern.pattern not in sources:
-                sources.append(entry.pattern.pattern)
-        if first is None:
-            anywhere.append(entry.pattern.pattern)
-    branches = [f"(?=[{''.join(sorted(items[key]))}])(?:{'|'.join(group)})" for key, group in sorted(groups.items())]
-    branches += anywhere
+    prefixes = [find_prefixes(entry.pattern.pattern, re.IGNORECASE) for entry in entries]
+    firsts = [
+        find_first_chars(entry.pattern.pattern, re.IGNORECASE) if found is None else None
+        for entry, found in zip(entries, prefixes, strict=True)
+    ]
+    anywhere = any(found is None and first is None for found, first in zip(prefixes, firsts, strict=True))
+    items = {re.escape(prefix[0]) for found in prefixes if found for prefix in found}
+    items |= {item for first in firsts if first for item in first}
     boundary = "" if language == "zh" else r"(?<!\w)"
-    # a position where no entry can start fails at one class instead of every group's
-    union = "" if anywhere or not items else f"(?=[{''.join(sorted(set().union(*items.values())))}])"
-    scan = re.compile(f"{boundary}{union}(?=" + ("|".join(branches) or "(?!)") + ")", re.IGNORECASE)
+    # with a trigger whose start is unknown, every word start is a candidate
+    positions = re.compile(boundary + ("" if anywhere else build_char_class(frozenset(items))), re.IGNORECASE)
     classes = tuple(None if first is None else re.compile(build_char_class(first), re.IGNORECASE) for first in firsts)
-    return _StartIndex(scan, entries, classes)
+    return _StartIndex(positions, entries, tuple(prefixes), classes)
 
 
 def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trigger]:
@@ -158,9 +160,11 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
         return []
     index = _start_index(language)
     found = []
-    for position in index.scan.finditer(text):
+    known = index.by_key
+    for position in index.positions.finditer(text):
         start = position.start()
-        for entry in index.entries_for(text[start : start + 1]):
+        key = fold(text[start : start + PREFIX_LENGTH])
+        for entry in known.get(key) or index.entries_for(key):
             match = entry.pattern.match(text, start)
             if match and match.end() > start:
                 found.append((start, match.end(), entry))

@@ -174,3 +174,93 @@ def _first_of_class(items) -> set[str] | None:
         else:
             return None  # a negated class, another category, a very wide range
     return chars
+
+
+# ---------------------------------------------------------------- first two characters
+
+PREFIX_LENGTH = 4  # letters of a word: 'me' starts half of Indonesian verbs, 'meng' a few
+# Characters that re.IGNORECASE treats as the same letter beyond what str.lower() says ("ſ" is "s",
+# "ı" is "i", "İ" lowers to two characters in str.lower() but to "i" in re): each maps to one member.
+_IGNORECASE_SAME = {0x130: "i"}
+for _code, _others in re._casefix._EXTRA_CASES.items():
+    _canonical = chr(min(_code, *_others))
+    for _member in (_code, *_others):
+        if chr(_member) != _canonical:
+            _IGNORECASE_SAME[_member] = _canonical
+
+
+def fold(text: str) -> str:
+    """`text` with each character replaced by one representative of the characters re.IGNORECASE
+    takes for it (mostly its lower case), so equal folds mean re would match them."""
+    if text.isascii():
+        return text.lower()
+    return text.translate(_IGNORECASE_SAME).lower().translate(_IGNORECASE_SAME)
+
+
+def find_prefixes(source: str, flags: int = 0, length: int = PREFIX_LENGTH) -> frozenset[str] | None:
+    """Folded strings, one of which begins every match of `source` under re.IGNORECASE: up to `length`
+    characters, shorter where the regex stops telling (a class like \\w, ".") or the match may end.
+    None when it does not even tell the first character or may match nothing. A superset, like
+    find_first_chars: a text position whose folded text starts with none of them cannot match."""
+    try:
+        parsed = sre_parse.parse(source, flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    found = _prefixes_of_sequence(list(parsed), {""}, length)
+    if found is None:
+        return None
+    found = {prefix.rstrip(_UNTOLD) for prefix in found}
+    return None if "" in found else frozenset(found)
+
+
+_UNTOLD = "\x00"  # ends a prefix after which the regex does not tell the next character
+
+
+def _prefixes_of_sequence(items: list, partial: set[str], length: int) -> set[str] | None:
+    for op, arg in items:
+        if all(_complete(p, length) for p in partial):
+            return partial
+        extended = _prefixes_of_item(op, arg, partial, length)
+        # an item that does not tell its characters ends every prefix that reached it
+        partial = {p if _complete(p, length) else p + _UNTOLD for p in partial} if extended is None else extended
+    return partial
+
+
+def _complete(prefix: str, length: int) -> bool:
+    return len(prefix) >= length or prefix.endswith(_UNTOLD)
+
+
+def _extend(partial: set[str], chars, length: int) -> set[str]:
+    return {p if _complete(p, length) else p + c for p in partial for c in chars}
+
+
+def _prefixes_of_item(op, arg, partial: set[str], length: int) -> set[str] | None:  # noqa: C901 - one branch per op
+    if op is sre.LITERAL:
+        return _extend(partial, {fold(chr(arg))}, length)
+    if op is sre.IN:
+        items = _first_of_class(arg)  # escaped characters, or the categories \\d, \\w, \\s
+        if items is None or any(item in _CATEGORIES.values() for item in items):
+            return None
+        return _extend(partial, {fold(item[-1]) for item in items}, length)
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for branch in arg[1]:
+            out |= _prefixes_of_sequence(list(branch), partial, length)
+        return out
+    if op is sre.SUBPATTERN:
+        return _prefixes_of_sequence(list(arg[3]), partial, length)
+    if op is sre.ATOMIC_GROUP:
+        return _prefixes_of_sequence(list(arg), partial, length)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        out, current = set(), partial
+        for count in range(low + length + 1):  # past low + length repeats every string is complete
+            if count >= low:
+                out |= current
+            if count == high:
+                break
+            current = _prefixes_of_sequence(list(body), current, length)
+        return out
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return partial  # zero width
+    return None

@@ -12,6 +12,8 @@ from ingest.extraction.regex_starts import (
     build_char_class,
     build_multi_scan,
     find_first_chars,
+    find_prefixes,
+    fold,
 )
 
 
@@ -45,6 +47,34 @@ class TestFindFirstChars:
         assert not pattern.match("x")
 
 
+class TestFindPrefixes:
+    def test_a_word_gives_its_first_letters_folded(self):
+        assert find_prefixes("Phone call", re.IGNORECASE, 4) == {"phon"}
+
+    def test_optional_parts_and_alternatives_give_each_way_in(self):
+        assert find_prefixes(r"(?<!\w)(?:(?:state )?visit|met)(?!\w)", re.IGNORECASE, 4) == {"stat", "visi", "met"}
+
+    def test_a_class_that_does_not_tell_its_letters_stops_the_prefix_there(self):
+        assert find_prefixes(r"ab\w+ cd", re.IGNORECASE, 4) == {"ab"}
+        assert find_prefixes(r"x.y", re.IGNORECASE, 4) == {"x"}
+
+    def test_a_pattern_with_an_unknown_first_letter_or_an_empty_match_gives_none(self):
+        assert find_prefixes(r"\d+-й пакет", re.IGNORECASE, 4) is None
+        assert find_prefixes(r"(?:talks)?", re.IGNORECASE, 4) is None
+
+    def test_every_text_a_pattern_matches_starts_with_one_of_its_prefixes(self):
+        source = r"(?:tele)?phone (?:call|talk)s?|[Vv]ideo ?link|会谈|x{0,2}y"
+        prefixes = find_prefixes(source, re.IGNORECASE, 3)
+        for text in ("Telephone calls", "PHONE TALK", "videolink", "Video link", "会谈", "xxy", "y"):
+            assert re.fullmatch(source, text, re.IGNORECASE)
+            assert any(fold(text[:3]).startswith(prefix) for prefix in prefixes), text
+
+    def test_fold_takes_the_letters_ignorecase_takes_as_one(self):
+        assert fold("MEET") == "meet"
+        assert fold("İSTANBUL") == fold("istanbul")
+        assert fold("ſ") == fold("s") and fold("Σ") == fold("ς")
+
+
 class TestMultiScan:
     def test_each_pattern_gets_the_matches_its_own_finditer_gives(self):
         sources = [r"(?<!\w)(?:day before)(?!\w)", r"(?<!\w)(?:the day)(?!\w)", r"(?<!\w)(?:day|days)(?!\w)"]
@@ -73,6 +103,10 @@ class TestTriggerScan:
     def test_the_longer_of_two_triggers_starting_apart_wins(self):
         found = find_triggers("Kedua pemimpin menggelar pertemuan virtual pada Senin.", "id")
         assert [(t.kind, t.text) for t in found] == [("call", "pertemuan virtual")]
+
+    def test_triggers_sharing_their_first_letters_are_each_tried(self):
+        found = find_triggers("Mereka bertemu, lalu menggelar latihan bersama dan menandatangani perjanjian.", "id")
+        assert [t.kind for t in found] == ["meeting", "exercise", "agreement", "agreement"]
 
     def test_chinese_triggers_are_found_without_word_boundaries(self):
         assert [t.kind for t in find_triggers("习近平与普京通电话。", "zh")] == ["call"]

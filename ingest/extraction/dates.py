@@ -9,11 +9,15 @@ What dateparser reads (dates_absolute.py, reused DateDataParser instances with a
 fixed language and date order, results cached per expression):
 - day-month-year and month-year written with a month name: "24 Februari 2022",
   "June 15, 2022", "24 февраля 2022 года", "Februari 2022", "2022年2月";
-- numeric dates: "15/6/2022", "15.06.22", "2022-06-15", "2022年2月24日";
+- Chinese dates written with 年月日: "2022年2月24日", "2022年2月";
 - the day and month of year-less "24 Februari" / "June 15" (the year is ours).
 Our scan still finds these (a fast candidate scan, not search_dates over the text)
 and hands dateparser only the parts: day, month word, year. Where dateparser's
 locale lacks a word ("Ags", Russian "в январе 2022") our lexicon reads it.
+All-digit dates ("15/6/2022", "15.06.22", "2022-06-15") have no word to read: the
+scan computes them itself in the language's date order, as dateparser would read
+them (checked over every day and month number), since one dateparser call costs
+more than scanning a whole article.
 
 What stays ours, and why:
 - ranges, early/mid/late qualifiers, quarters, seasons, decades: dateparser has

@@ -1,9 +1,9 @@
-"""Absolute calendar dates read by dateparser: '24 Februari 2022', 'June 15, 2022', '15/6/2022'.
+"""Absolute calendar dates read by dateparser: '24 Februari 2022', 'June 15, 2022', '2022年2月24日'.
 
 The date scan in dates.py finds the expression and splits it into its parts (day, month word,
 year); this module asks dateparser which calendar day or month those parts name. dateparser
-knows the month names and abbreviations of every language we read, the day/month order of
-numeric dates and which days exist ('31/2/2022' is nothing).
+knows the month names and abbreviations of every language we read and which days exist
+('31 Februari 2022' is nothing). All-digit dates are computed by the scan (dates_alphabetic).
 
 Three choices keep it fast and honest:
 - One DateDataParser per (language, date order), created on first use and kept in a module

@@ -97,7 +97,9 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
             return None  # "12-3-22" is more often a score or a code than a date
         year = int(y) if len(y) == 4 else two_digit_year(int(y), ctx.base)  # the century is ours to choose
         d, mo = (b, a) if (mdy and a <= 12 and b <= 31) or (b > 12 and a <= 12) else (a, b)
-        year, mo, d = through_dateparser(ctx, f"{a}/{b}/{year}", "day", (year, mo, d))
+        # computed here, not asked of dateparser: digits need no locale, and for every day and month
+        # number dateparser reads "a/b/yyyy" in our date order as this (or not at all when the day
+        # does not exist, which day_hit refuses too); one dateparser call cost more than the whole scan
         return day_hit(ctx, m.start(), m.end(), year, mo, d)
 
     # "\d\d?" rather than "\d{1,2}": the same matches, but a leading digit class lets the regex
@@ -110,8 +112,9 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
 
     def read_iso(m, ctx):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-        y, mo, d = through_dateparser(ctx, f"{y}-{mo:02d}-{d:02d}", "day", (y, mo, d))
-        return day_hit(ctx, m.start(), m.end(), y, mo, d)
+        if mo > 12:  # "2022-13-05": no month; dateparser reads it year-day-month, so it decides
+            y, mo, d = through_dateparser(ctx, f"{y}-{mo:02d}-{d:02d}", "day", (y, mo, d))
+        return day_hit(ctx, m.start(), m.end(), y, mo, d)  # a valid ISO date is read exactly as written
 
     g.add(rf"(?P<y>{YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\w/:]|[.\-]\d)", read_iso, "/.-")
 

@@ -134,3 +134,19 @@ class TestProvisionalDateReadings:
         published = datetime.datetime(2022, 7, 1, 9, 0)
         found = find_dates("Rapat itu digelar pada 31 Juni 2022.", published=published, language="id")
         assert [(m.expression, m.value, m.precision) for m in found] == [("Juni 2022", "2022-06", "month")]
+
+    def test_all_digit_dates_are_computed_without_dateparser_and_agree_with_it(self):
+        dates_absolute.clear_cache()
+        published = datetime.datetime(2022, 7, 1, 9, 0)
+        text = "Pertemuan pada 15/6/2022, lalu 3.7.2022 dan 2022-06-16; bukan 31/2/2022."
+        found = find_dates(text, published=published, language="id")
+        assert [(m.expression, m.value) for m in found] == [
+            ("15/6/2022", "2022-06-15"),
+            ("3.7.2022", "2022-07-03"),
+            ("2022-06-16", "2022-06-16"),
+        ]
+        assert dates_absolute.parse_cached.cache_info().misses == 0
+        for expression, day in (("15/6/2022", 15), ("3/7/2022", 3)):
+            reading = dates_absolute.read_absolute(expression, language="id", precision="day")
+            assert reading is not None and reading.day == day
+        assert dates_absolute.read_absolute("31/2/2022", language="id", precision="day") is None

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest.extraction.trie import trie_regex
+
 LEXICON_DIR = Path(__file__).parent / "lexicons"
 LANGUAGES = ("en", "id", "ru", "zh")
 
@@ -38,8 +40,11 @@ def words(items, *, names: bool = False, case_sensitive: bool = False) -> str:
         if not (names and case_sensitive):
             variants += [item, item.title()]
         forms += [form for form in dict.fromkeys(variants) if form not in forms]
-    forms.sort(key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms) + ")"
+    # As a trie ("Se(?:ptember|pt)"), not a flat alternation: the regex engine tries a flat list word
+    # by word at every letter that may start one, a trie drops a whole group after one letter. Same
+    # matches: the words that match at one place are prefixes of each other, and both forms try the
+    # longest first.
+    return "(?:" + trie_regex([re.escape(form).replace(r"\ ", r"\s+") for form in forms]) + ")"
 
 
 def needed_words(phrases) -> list[str]:

@@ -5,6 +5,7 @@ import re
 
 from ingest.extraction import dates_absolute
 from ingest.extraction.dates import find_dates
+from ingest.extraction.dates_lexicon import words
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.kinds import find_triggers
 from ingest.extraction.regex_starts import (
@@ -150,3 +151,21 @@ class TestProvisionalDateReadings:
             reading = dates_absolute.read_absolute(expression, language="id", precision="day")
             assert reading is not None and reading.day == day
         assert dates_absolute.read_absolute("31/2/2022", language="id", precision="day") is None
+
+
+class TestWordsAsTrie:
+    def test_the_trie_matches_what_the_longest_first_alternation_matched(self):
+        items = ["sep", "sept", "september", "awal", "awal tahun", "akhir", "minggu lalu", "minggu"]
+        flat = "|".join(
+            re.escape(form).replace(r"\ ", r"\s+")
+            for form in sorted(
+                {v for item in items for v in (item, item.upper(), item.title(), item[:1].upper() + item[1:])},
+                key=len,
+                reverse=True,
+            )
+        )
+        text = "Sept. 15, September, SEP 2; awal  tahun ini, Awal Tahun, AWAL, minggu lalu dan Minggu Lalu; sept-ember"
+        for tail in ("", r"(?!\w)", r"\s+\d+", r"\b\s*(?:ini|lalu)?"):
+            ours = re.compile(f"{words(items)}{tail}")
+            reference = re.compile(f"(?:{flat}){tail}")
+            assert [m.span() for m in ours.finditer(text)] == [m.span() for m in reference.finditer(text)]

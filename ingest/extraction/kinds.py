@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .lexicons import load_lexicon, normalise_language
-from .regex_starts import PREFIX_LENGTH, build_char_class, find_first_chars, find_prefixes, fold
+from .regex_starts import (
+    PREFIX_LENGTH,
+    build_char_class,
+    find_case_sensitive_starts,
+    find_first_chars,
+    find_prefixes,
+    fold,
+)
 
 KINDS = (
     "call",
@@ -114,20 +121,28 @@ class _StartIndex:
     entries: tuple[_Entry, ...]
     prefixes: tuple[frozenset[str] | None, ...]  # per entry: the folded letters it may begin with
     firsts: tuple[re.Pattern | None, ...]  # per entry without prefixes: a character it may start with (None: any)
+    # per entry: the first characters as written when the trigger reads its first letter case-sensitively
+    # ("(?-i:[A-Z])\w* exercises": a capitalised name), else None
+    exact_firsts: tuple[frozenset[str] | None, ...]
     by_key: dict[str, tuple[_Entry, ...]] = field(default_factory=dict)
 
     def entries_for(self, key: str) -> tuple[_Entry, ...]:
-        """The entries, in lexicon order, that may match where the folded text begins with `key`."""
+        """The entries, in lexicon order, that may match where the text begins with `key`: its first
+        character as written, then the next PREFIX_LENGTH - 1 folded."""
         known = self.by_key.get(key)
         if known is None:
+            folded = fold(key[:1]) + key[1:]
             known = tuple(
                 entry
-                for entry, prefixes, first in zip(self.entries, self.prefixes, self.firsts, strict=True)
-                if (
-                    any(key.startswith(prefix) for prefix in prefixes)
-                    if prefixes is not None
-                    else first is None or first.match(key[:1])
+                for entry, prefixes, first, exact in zip(
+                    self.entries, self.prefixes, self.firsts, self.exact_firsts, strict=True
                 )
+                if (
+                    any(folded.startswith(prefix) for prefix in prefixes)
+                    if prefixes is not None
+                    else first is None or first.match(folded[:1])
+                )
+                and (exact is None or key[:1] in exact)
             )
             if len(self.by_key) > 50_000:  # keys are word beginnings: bounded, but not by the lexicon alone
                 self.by_key.clear()
@@ -150,7 +165,8 @@ def _start_index(language: str) -> _StartIndex:
     # with a trigger whose start is unknown, every word start is a candidate
     positions = re.compile(boundary + ("" if anywhere else build_char_class(frozenset(items))), re.IGNORECASE)
     classes = tuple(None if first is None else re.compile(build_char_class(first), re.IGNORECASE) for first in firsts)
-    return _StartIndex(positions, entries, tuple(prefixes), classes)
+    exact = tuple(find_case_sensitive_starts(entry.pattern.pattern, re.IGNORECASE) for entry in entries)
+    return _StartIndex(positions, entries, tuple(prefixes), classes, exact)
 
 
 def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trigger]:
@@ -163,7 +179,7 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
     known = index.by_key
     for position in index.positions.finditer(text):
         start = position.start()
-        key = fold(text[start : start + PREFIX_LENGTH])
+        key = text[start] + fold(text[start + 1 : start + PREFIX_LENGTH])
         for entry in known.get(key) or index.entries_for(key):
             match = entry.pattern.match(text, start)
             if match and match.end() > start:

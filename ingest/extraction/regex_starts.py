@@ -264,3 +264,64 @@ def _prefixes_of_item(op, arg, partial: set[str], length: int) -> set[str] | Non
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return partial  # zero width
     return None
+
+
+def find_case_sensitive_starts(source: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters, as written, a match of `source` may start with when the regex reads every first
+    character case-sensitively even under re.IGNORECASE ("(?-i:[A-Z])\\w+ exercises"); else None."""
+    try:
+        parsed = sre_parse.parse(source, flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    found = _case_of_sequence(list(parsed), bool(flags & re.IGNORECASE))
+    if found is None or found[1] or not found[2]:
+        return None
+    chars = set()
+    for item in found[0]:
+        if item in _CATEGORIES.values():
+            return None
+        chars.add(item[-1])  # an escaped character
+    return frozenset(chars)
+
+
+def _case_of_sequence(items: list, ignore: bool) -> tuple[set[str], bool, bool] | None:
+    """(first characters, whether the sequence may match empty, whether all are read case-sensitively)."""
+    chars: set[str] = set()
+    sensitive = True
+    for op, arg in items:
+        found = _case_of_item(op, arg, ignore)
+        if found is None:
+            return None
+        chars |= found[0]
+        sensitive = sensitive and found[2]
+        if not found[1]:
+            return chars, False, sensitive
+    return chars, True, sensitive
+
+
+def _case_of_item(op, arg, ignore: bool) -> tuple[set[str], bool, bool] | None:
+    if op is sre.LITERAL:
+        return {re.escape(chr(arg))}, False, not ignore
+    if op is sre.IN:
+        chars = _first_of_class(arg)
+        return None if chars is None else (chars, False, not ignore)
+    if op is sre.SUBPATTERN:
+        _group, add, remove, body = arg
+        inner = (ignore or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _case_of_sequence(list(body), inner)
+    if op is sre.BRANCH:
+        chars, empty, sensitive = set(), False, True
+        for branch in arg[1]:
+            found = _case_of_sequence(list(branch), ignore)
+            if found is None:
+                return None
+            chars |= found[0]
+            empty = empty or found[1]
+            sensitive = sensitive and found[2]
+        return chars, empty, sensitive
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        found = _case_of_sequence(list(arg[2]), ignore)
+        return None if found is None else (found[0], found[1] or arg[0] == 0, found[2])
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return set(), True, True
+    return None

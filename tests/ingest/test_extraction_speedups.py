@@ -12,6 +12,7 @@ from ingest.extraction.regex_starts import (
     build_alternation_scan,
     build_char_class,
     build_multi_scan,
+    find_case_sensitive_starts,
     find_first_chars,
     find_prefixes,
     fold,
@@ -70,6 +71,11 @@ class TestFindPrefixes:
             assert re.fullmatch(source, text, re.IGNORECASE)
             assert any(fold(text[:3]).startswith(prefix) for prefix in prefixes), text
 
+    def test_a_first_letter_read_case_sensitively_is_kept_as_written(self):
+        assert find_case_sensitive_starts(r"(?-i:[A-C])\w* drills", re.IGNORECASE) == {"A", "B", "C"}
+        assert find_case_sensitive_starts(r"(?-i:A)|b", re.IGNORECASE) is None
+        assert find_case_sensitive_starts(r"drills", re.IGNORECASE) is None
+
     def test_fold_takes_the_letters_ignorecase_takes_as_one(self):
         assert fold("MEET") == "meet"
         assert fold("İSTANBUL") == fold("istanbul")
@@ -108,6 +114,10 @@ class TestTriggerScan:
     def test_triggers_sharing_their_first_letters_are_each_tried(self):
         found = find_triggers("Mereka bertemu, lalu menggelar latihan bersama dan menandatangani perjanjian.", "id")
         assert [t.kind for t in found] == ["meeting", "exercise", "agreement", "agreement"]
+
+    def test_a_trigger_starting_with_a_capitalised_name_is_found_only_after_a_capital(self):
+        found = find_triggers("Russia held Vostok exercises; the ships joined other exercises.", "en")
+        assert [(t.kind, t.text) for t in found] == [("exercise", "Vostok exercises"), ("exercise", "exercises")]
 
     def test_chinese_triggers_are_found_without_word_boundaries(self):
         assert [t.kind for t in find_triggers("习近平与普京通电话。", "zh")] == ["call"]

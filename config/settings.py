@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Whole pages for anonymous readers: a hit skips everything below (ops/pagecache.py says what it keeps).
+    "ops.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +126,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # After Django's own csrf processor: pages stored for readers carry a placeholder token.
+                "ops.pagecache.csrf_placeholder",
             ],
             # django-template-partials as a builtin, as Django 6 will have it natively.
             "builtins": ["template_partials.templatetags.partials"],

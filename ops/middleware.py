@@ -35,14 +35,14 @@ class RequestLogMiddleware:
             return response
         finally:
             user = getattr(request, "user", None)
-            log.info(
-                "request",
-                extra={
-                    "request_id": request.request_id,
-                    "method": request.method,
-                    "path": request.path,
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "user_id": user.pk if user is not None and user.is_authenticated else None,
-                },
-            )
+            fields = {
+                "request_id": request.request_id,
+                "method": request.method,
+                "path": request.path,
+                "status": status,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                "user_id": user.pk if user is not None and user.is_authenticated else None,
+            }
+            if hasattr(request, "page_cache"):  # "hit" or "miss" (ops.pagecache), for reading load figures
+                fields["page_cache"] = request.page_cache
+            log.info("request", extra=fields)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from ops.pagecache import TIMELINE_AND_SHARED, cache_for_readers
 from timeline import selectors
 from timeline.labels import label_kind
 from timeline.models import Event
@@ -121,6 +122,7 @@ def _more_rows_requested(request: HttpRequest) -> bool:
     return bool(htmx) and not htmx.history_restore_request and (htmx.target or "").startswith("page-more")
 
 
+@cache_for_readers(TIMELINE_AND_SHARED)
 @require_GET
 def timeline_page(request: HttpRequest, slug: str) -> HttpResponse:
     """A saved view, one page of rows at a time like the main timeline (a view may hold thousands)."""

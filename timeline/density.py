@@ -24,6 +24,8 @@ BAR_HEIGHT = 48  # SVG user units; the CSS scales the width
 KIND_ORDER = list(Event.Kind.values)
 CACHE_SECONDS = 300
 VERSION_KEY = "timeline:version"
+# Saved timelines (titles, visibility, snapshots) change apart from events: their pages alone follow it.
+SHARED_VERSION_KEY = "sharing:version"
 
 
 @dataclass
@@ -141,12 +143,21 @@ def cached(name: str, compute):
     return value
 
 
-def mark_timeline_changed() -> None:
-    """Forget cached strips: called when events, their actors or their evidence change."""
+def _bump(key: str) -> None:
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(key, 2, None)
+
+
+def mark_timeline_changed() -> None:
+    """Forget cached strips and pages: called when events, their actors or their evidence change."""
+    _bump(VERSION_KEY)
+
+
+def mark_shared_changed() -> None:
+    """Forget cached shared timeline pages: called when a saved timeline or its snapshots change."""
+    _bump(SHARED_VERSION_KEY)
 
 
 def build_density(state: TimelineState) -> Density:

@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from ops.pagecache import TIMELINE, cache_for_readers
+
 from . import selectors
 from .density import build_density, cached, render_bars
 from .models import Actor, ActorAlias, Event
@@ -86,6 +88,7 @@ def _render_page(request: HttpRequest, state: TimelineState, event_url_base: str
     return RenderedPage(str(html), [event.pk for event in page.events], page.newer, page.older)
 
 
+@cache_for_readers(TIMELINE)
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     state = parse_state(request.GET)
@@ -148,6 +151,7 @@ def _render_event_detail(request: HttpRequest, pk: int) -> tuple[Event | None, s
     return event, str(render_to_string("timeline/event.html#event-detail", {"event": event}, request))
 
 
+@cache_for_readers(TIMELINE)
 @require_GET
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # What anonymous readers see is cached like the timeline rows, until the timeline changes; signed-in

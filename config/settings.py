@@ -239,6 +239,13 @@ if CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Whole pages for anonymous readers stay in each web process (a hit then costs no round trip); their
+# freshness is checked against the counters in the cache above (ops/pagecache.py). Pages weigh 6-45 KB.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": int(env_float("LINIMASA_PAGE_CACHE_ENTRIES", 400))},
+}
 
 # Celery: without a broker, tasks run eagerly in this process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")

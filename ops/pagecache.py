@@ -17,17 +17,25 @@ What a hit must still do per request:
 
 Stored entries carry the versions of what they show (timeline.density's counters, bumped by the
 timeline signals when events, evidence or saved timelines change) and are dropped when those move.
+
+Where they live: in each web process (the "pages" cache, a bounded LocMem), while the counters live
+in the shared cache (Redis when CACHE_URL is set). A hit then needs no round trip to Redis, which
+under load cost more than the whole rest of the hit. Each process reads the counters again at most
+VERSION_POLL_SECONDS after its last read, and at once after a change made in the process itself: a
+change made elsewhere (another worker, a Celery task) reaches readers within that second.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language_from_request
 
+from timeline import density
 from timeline.density import SHARED_VERSION_KEY, VERSION_KEY
 
 # Bounded staleness for changes no signal reports (bulk updates), like the other read-side caches.
@@ -37,6 +45,32 @@ HTMX_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HX_TRIGGER", "HTTP_HX
 # What a view's answer depends on: the counters that say its stored copy is out of date.
 TIMELINE = (VERSION_KEY,)
 TIMELINE_AND_SHARED = (VERSION_KEY, SHARED_VERSION_KEY)
+COUNTERS = TIMELINE_AND_SHARED
+VERSION_POLL_SECONDS = 1.0
+
+# The counters as this process last read them, and when (time.monotonic()); one tuple, replaced whole,
+# so the request threads of a worker never see half of an update.
+_seen: tuple[float, dict] = (float("-inf"), {})
+
+
+def forget_versions() -> None:
+    """Read the counters again on the next request (tests empty the caches between cases)."""
+    global _seen
+    _seen = (float("-inf"), {})
+
+
+def current_versions() -> dict:
+    global _seen
+    read_at, versions = _seen
+    now = time.monotonic()
+    if now - read_at > VERSION_POLL_SECONDS or read_at <= density.changed_here_at:
+        versions = cache.get_many(COUNTERS)
+        for name in COUNTERS:
+            if name not in versions:  # a new or emptied cache: start the counter where nothing matches
+                cache.add(name, density.fresh_version(), None)
+                versions[name] = cache.get(name)
+        _seen = (now, versions)
+    return versions
 
 
 def _placeholder() -> str:
@@ -64,6 +98,7 @@ def csrf_placeholder(request: HttpRequest) -> dict:
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        self.pages = caches["pages"]
         # Django's own cookie reading and writing, for hits that skip the CSRF middleware.
         self.csrf = CsrfViewMiddleware(get_response)
         self.placeholder = _placeholder().encode()
@@ -73,8 +108,8 @@ class PageCacheMiddleware:
         if request.method != "GET" or not self.reader_cookies.issuperset(request.COOKIES):
             return self.get_response(request)
         key = self._key(request)
-        found = cache.get_many([key, VERSION_KEY, SHARED_VERSION_KEY])
-        entry = found.get(key)
+        found = current_versions()
+        entry = self.pages.get(key)
         if entry is not None and all(found.get(name) == seen for name, seen in entry["versions"]):
             request.page_cache = "hit"
             return self._replay(request, entry)
@@ -92,7 +127,7 @@ class PageCacheMiddleware:
                 "headers": [(k, v) for k, v in response.items() if k.lower() != "content-length"],
                 "content": response.content,
             }
-            cache.set(key, entry, CACHE_SECONDS)
+            self.pages.set(key, entry, CACHE_SECONDS)
         return self._with_token(request, response, response.content, read_cookie=False)
 
     def process_view(self, request: HttpRequest, view, args, kwargs):

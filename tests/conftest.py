@@ -35,6 +35,19 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 
 
 @pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with no cached page or counter: the rows behind them were rolled back."""
+    from django.core.cache import caches
+
+    from ops.pagecache import forget_versions
+
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    forget_versions()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def eager_tasks(request):
     """Tasks run in-process, unless the test uses the real worker."""
     previous = celery_app.conf.task_always_eager
@@ -67,9 +80,26 @@ def celery_worker_process(transactional_db):
     log_path.parent.mkdir(exist_ok=True)
     with open(log_path, "w") as log:
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-c", "2",
-             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "-Q",
+                queue,
+                "-c",
+                "2",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     try:
         wait_for_worker(log_path, worker)

@@ -5,6 +5,8 @@ decade it shows its years, inside a year its months, inside a month (or on one d
 """
 
 import datetime
+import secrets
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -127,14 +129,14 @@ def _labels(period: Period) -> tuple[str, str]:
 
 
 def _cache_key(state: TimelineState, level: str, window: Period | None) -> str:
-    version = cache.get_or_set(VERSION_KEY, 1, None)
+    version = cache.get_or_set(VERSION_KEY, fresh_version, None)
     facets = state.with_changes(period=None).to_query()
     return f"timeline:density:{version}:{level}:{window.key if window else ''}:{facets}"
 
 
 def cached(name: str, compute):
     """A value computed once per timeline version (and at most CACHE_SECONDS old)."""
-    version = cache.get_or_set(VERSION_KEY, 1, None)
+    version = cache.get_or_set(VERSION_KEY, fresh_version, None)
     key = f"timeline:{name}:{version}"
     value = cache.get(key)
     if value is None:
@@ -143,11 +145,24 @@ def cached(name: str, compute):
     return value
 
 
+def fresh_version() -> int:
+    """A counter's first value when the cache has none (new, emptied or restarted): random, so that
+    nothing cached under an earlier life of the counter can pass for current."""
+    return secrets.randbelow(2**62)
+
+
+# When this process last moved a counter: whole pages cached in this process (ops.pagecache) read the
+# counters again at once instead of after their short poll interval.
+changed_here_at = 0.0
+
+
 def _bump(key: str) -> None:
+    global changed_here_at
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 2, None)
+        cache.set(key, fresh_version(), None)
+    changed_here_at = time.monotonic()
 
 
 def mark_timeline_changed() -> None:

@@ -11,23 +11,18 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from ops import pagecache
 from ops.logs import JsonFormatter
 from ops.pagecache import _placeholder
 from sharing.states import share_state
 from tests.factories import make_curator, make_event
 from timeline import curation
+from timeline.density import VERSION_KEY
 from timeline.models import Event
 
 pytestmark = pytest.mark.django_db
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def request_lines(caplog) -> list[dict]:
@@ -141,6 +136,17 @@ class TestChangesShowAtOnce:
         html = client.get(f"/events/{kept.pk}/").content.decode()
         assert "8 Apr 2024" in html
         assert "9 Apr 2024" not in html.split("Corrected by a curator")[0]
+
+    def test_a_change_made_by_another_process_shows_once_the_counters_are_read_again(self, client, monkeypatch):
+        event = make_event(title="Lavrov meets Wang Yi in Beijing")
+        monkeypatch.setattr(pagecache, "VERSION_POLL_SECONDS", 60)
+        client.get("/")
+        # Another worker or a Celery task: the row and the shared counter move, this process hears nothing.
+        Event.objects.filter(pk=event.pk).update(title="Lavrov meets Wang Yi in Moscow")
+        cache.incr(VERSION_KEY)
+        assert "in Beijing" in client.get("/").content.decode()
+        monkeypatch.setattr(pagecache, "VERSION_POLL_SECONDS", 0)
+        assert "in Moscow" in client.get("/").content.decode()
 
     def test_a_shared_timeline_made_private_is_gone_for_readers(self, client):
         make_event()

@@ -1,7 +1,7 @@
 """Load test: gunicorn on 127.0.0.1 over 10,000 events, driven by a real HTTP load generator.
 
 Usage: .venv/bin/python bench/load.py [--seconds 60] [--clients 50] [--events 10000]
-       [--each] (also one run per page) [--workers N] [--threads N]
+       [--each] (also one run per page) [--workers N] [--threads N] [--cache redis|local]
 
 Needs PostgreSQL (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/linimasa). The data
 goes to a database of its own, `<name>_load`, migrated and filled once (kept between runs).
@@ -11,7 +11,19 @@ missing and run as root; else a Python asyncio/httpx generator) sends `--clients
 clients for `--seconds` at a mix of three pages: the timeline, event pages (200 different
 events) and a shared timeline (/t/<slug>/). Prints requests per second, p50/p95/p99 latency,
 errors (connection, timeouts, non-2xx) and each gunicorn worker's memory (RSS) before and
-after. Goals (issue 8): 0 errors, p95 <= 200 ms, memory growth <= 10%.
+after. Goals (issue 8): 0 errors, p95 <= 200 ms, memory growth <= 10%. It then reads the server's own
+request log (var/load-gunicorn.log) for the time each page took inside Django and how often the
+whole-page cache (ops/pagecache.py) answered.
+
+The cache is Redis by default (CACHE_URL=redis://127.0.0.1:6379/13, emptied before each run), as a
+deployment of more than one web process must run it (README, `make stack`): with a cache in each
+process, a curator's change made in one worker or by a Celery task leaves the other workers serving
+the old page until it expires. That is also why memory is measured this way: a per-process cache
+fills each worker with its own copy of every page, which is growth by design, not a leak, and
+measuring it would say nothing about the server. `--cache local` runs the per-process cache anyway
+(fewer CPU cycles a hit, no Redis round trip) for comparison. Memory "before" is read after one
+request to each page, so each worker has loaded its code and templates; what grows after that under
+load is what the goal is about.
 """
 
 import argparse
@@ -58,9 +70,15 @@ def load_database_url() -> str:
     return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_load"))
 
 
-def server_env(database_url: str, var_dir: Path) -> dict:
+CACHE_URL = "redis://127.0.0.1:6379/13"
+
+
+def server_env(database_url: str, var_dir: Path, cache: str) -> dict:
     env = dict(os.environ)
     env.pop("CELERY_BROKER_URL", None)  # pages never enqueue; health reports "in-process"
+    env.pop("CACHE_URL", None)
+    if cache == "redis":
+        env["CACHE_URL"] = CACHE_URL
     env.update(
         DATABASE_URL=database_url, DEBUG="0", SECRET_KEY="load-bench-only-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="0", SESSION_COOKIE_SECURE="0", CSRF_COOKIE_SECURE="0",
@@ -249,6 +267,26 @@ def run_python(paths: list[str], clients: int, seconds: int) -> dict:
             "max": max(latencies), "errors": errors, "detail": {}}  # fmt: skip
 
 
+def server_durations(log_path: Path) -> None:
+    """What each page took inside Django (the request log's duration_ms) and how often the page cache hit."""
+    durations: dict[str, list[float]] = {}
+    hits: dict[str, int] = {}
+    for line in log_path.read_text().splitlines():
+        if not line.startswith("{"):
+            continue
+        record = json.loads(line)
+        path = record.get("path", "")
+        page = "event" if path.startswith("/events/") else "shared" if path.startswith("/t/") else path
+        durations.setdefault(page, []).append(record["duration_ms"])
+        hits[page] = hits.get(page, 0) + (record.get("page_cache") == "hit")
+    for page in ("/", "event", "shared"):
+        values = sorted(durations.get(page, []))
+        if values:
+            print(f"server {page:7} requests={len(values)} page-cache hits={hits[page] / len(values):.1%} "
+                  f"median={values[len(values) // 2]:.2f}ms p95={values[int(len(values) * 0.95)]:.2f}ms",
+                  flush=True)  # fmt: skip
+
+
 def report(name: str, result: dict) -> None:
     print(f"{name:10} requests={result['requests']} rps={result['rps']:.1f} p50={result['p50']:.1f}ms "
           f"p95={result['p95']:.1f}ms p99={result['p99']:.1f}ms max={result['max']:.0f}ms errors={result['errors']}"
@@ -267,11 +305,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--threads", type=int, default=None)
     parser.add_argument("--python", action="store_true", help="use the Python generator even when wrk exists")
+    parser.add_argument("--cache", choices=["redis", "local"], default="redis",
+                        help=f"redis ({CACHE_URL}, as deployed) or a cache in each worker process")  # fmt: skip
     args = parser.parse_args()
 
     var_dir = ROOT / "var" / "load"
     var_dir.mkdir(parents=True, exist_ok=True)
-    env = server_env(load_database_url(), var_dir)
+    env = server_env(load_database_url(), var_dir, args.cache)
+    if args.cache == "redis":
+        # Pages cached by an earlier run (maybe of other code) must not answer this one.
+        subprocess.run(["redis-cli", "-u", CACHE_URL, "flushdb"], check=True, capture_output=True)
     pages = prepare(env, args.events)
     if args.workers:
         env["WEB_WORKERS"] = str(args.workers)
@@ -279,9 +322,12 @@ def main() -> None:
         env["WEB_THREADS"] = str(args.threads)
     wrk = None if args.python else find_wrk()
     print(f"generator={'wrk' if wrk else 'python-httpx'} clients={args.clients} seconds={args.seconds} "
-          f"events={args.events} shared={pages['shared'][0]}", flush=True)  # fmt: skip
+          f"events={args.events} cache={args.cache} shared={pages['shared'][0]}", flush=True)  # fmt: skip
+    # The machine may be shared: the load average says how much the figures below can be trusted.
+    print("load average before: " + " ".join(f"{x:.2f}" for x in os.getloadavg()), flush=True)
 
-    log = open(ROOT / "var" / "load-gunicorn.log", "w")
+    log_path = ROOT / "var" / "load-gunicorn.log"
+    log = open(log_path, "w")
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi"],
                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
     try:
@@ -303,6 +349,7 @@ def main() -> None:
             result = run_wrk(wrk, paths, args.clients, args.seconds) if wrk else run_python(paths, args.clients,
                                                                                             args.seconds)  # fmt: skip
             report(name, result)
+            print("load average: " + " ".join(f"{x:.2f}" for x in os.getloadavg()), flush=True)
         after = worker_memory(server.pid)
         for pid in sorted(before):
             grown = (after.get(pid, 0) - before[pid]) / before[pid] * 100 if pid in after else float("nan")
@@ -316,6 +363,7 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+    server_durations(log_path)
 
 
 if __name__ == "__main__":

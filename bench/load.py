@@ -18,12 +18,12 @@ whole-page cache (ops/pagecache.py) answered.
 The cache is Redis by default (CACHE_URL=redis://127.0.0.1:6379/13, emptied before each run), as a
 deployment of more than one web process must run it (README, `make stack`): with a cache in each
 process, a curator's change made in one worker or by a Celery task leaves the other workers serving
-the old page until it expires. That is also why memory is measured this way: a per-process cache
-fills each worker with its own copy of every page, which is growth by design, not a leak, and
-measuring it would say nothing about the server. `--cache local` runs the per-process cache anyway
-(fewer CPU cycles a hit, no Redis round trip) for comparison. Memory "before" is read after one
-request to each page, so each worker has loaded its code and templates; what grows after that under
-load is what the goal is about.
+the old page until it expires. Whole pages for readers stay in each worker either way (ops/pagecache.py,
+at most LINIMASA_PAGE_CACHE_ENTRIES of 6-45 KB); with Redis the rest (rows, strips, event details)
+is shared instead of copied into every worker, which is what a per-process cache grows by: growth by
+design, bounded by its entry limit, not a leak. `--cache local` runs that per-process cache anyway
+for comparison. Memory "before" is read after one request to each page, so each worker has loaded
+its code and templates; what grows after that, under load, is what the goal is about.
 """
 
 import argparse

@@ -21,6 +21,7 @@ from .kinds import (
     Trigger,
     find_triggers,
     is_called_off,
+    is_commemorated,
     is_hypothetical,
     is_negated,
     is_planned,
@@ -550,6 +551,8 @@ def _read_sentence(
             continue
         if is_hypothetical(text[clause[0] : trigger.start], language):
             continue
+        if is_commemorated(text[start : trigger.start], language):
+            continue
         planned = is_planned(text[clause[0] : trigger.start], after, language) or _is_future_form(trigger, language)
         reference = is_reference(text[start : trigger.start], after, language)
         venue = _is_sideline_venue(text, clause[0], trigger, language, in_sentence)
@@ -703,7 +706,8 @@ def _bind_dates(
             if r.date is None
             # "Pengumuman itu disampaikan pada Senin": a reference to an event not yet dated is dated here
             and not (r.reference and r.trigger.kind in told)
-            and not (r.planned and date.relative and r.trigger.start > date.end)
+            # (a month is when the plan is for: "is expected in China in October for the summit")
+            and not (r.planned and date.relative and date.precision == "day" and r.trigger.start > date.end)
         ]
         opened = _opening_day_of(text, date, free, language)
         if opened is not None:
@@ -795,10 +799,14 @@ def _bind_dates(
                 chosen = min(others, key=lambda r: _distance(r.trigger, date))
                 _share_date(chosen, [r for r in free if r.clause == chosen.clause], date)
             else:
+                # an opening date phrase ("On Tuesday, a day before the parade, ...") reaches over short phrases
+                # to the clause it dates; any other date no further than its neighbours
+                opener = here == 0 and not anaphoric and len(text[clause[0] : clause[1]].split()) <= 4
+                every = not opener
                 others = [
                     r
                     for r in open_
-                    if abs(clauses.index(r.clause) - here) <= 2
+                    if _clause_gap(clauses, with_trigger, text, clauses.index(r.clause), here, every) <= 2
                     and not _said_after_subordinate(text, r, date, subordinate, phrases, language)
                 ]
                 if not others:
@@ -807,7 +815,7 @@ def _bind_dates(
                 chosen = min(
                     others,
                     key=lambda r: (
-                        abs(clauses.index(r.clause) - here),
+                        _clause_gap(clauses, with_trigger, text, clauses.index(r.clause), here, every),
                         r.trigger.weak,  # "menandatangani perintah eksekutif yang mengenakan tarif": the tariffs
                         _priority(r.trigger.kind),
                         _distance(r.trigger, date),
@@ -819,6 +827,18 @@ def _bind_dates(
                     chosen, [r for r in free if r.clause == chosen.clause and r.trigger.kind != "visit"], date
                 )
         chosen.date = date
+
+
+def _clause_gap(
+    clauses: list[tuple[int, int]], with_trigger: set, text: str, first: int, second: int, every: bool = False
+) -> int:
+    """How many clauses apart two clauses are, not counting short phrases without a trigger between them
+    (unless `every`): "On Tuesday, a day before the parade, Putin and Xi held talks" keeps the day by the talks."""
+    low, high = sorted((first, second))
+    between = [
+        c for c in clauses[low + 1 : high] if every or c in with_trigger or len(text[c[0] : c[1]].split()) > 5
+    ]
+    return len(between) + (high > low)
 
 
 @cache

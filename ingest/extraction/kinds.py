@@ -245,6 +245,20 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
         "not_negation": re.compile(masked.format(alternation(negation.get("not_negation") or [])), flags),
         "plan_before": re.compile(wide_before.format(alternation(modality.get("before") or [])), flags),
         "plan_after": re.compile(after.format(alternation(modality.get("after") or [])), flags),
+        # "Xi is expected in Russia in October for the BRICS summit": a few cues put the whole clause after
+        # them in the future, however many words stand between them and the trigger
+        "plan_clause_before": re.compile(
+            (r"(?:{})[^，。；！？]*$" if language == "zh" else r"(?<!\w)(?:{})(?!\w)[^.;:!?]*$").format(
+                alternation(modality.get("clause_before") or [])
+            ),
+            flags,
+        ),
+        "commemorated": re.compile(
+            (r"(?:{})[^，。；！？]{{0,4}}$" if language == "zh" else r"(?<!\w)(?:{})\s+(?:\w+\s+)?$").format(
+                alternation(lexicon.get("commemorated_before") or [])
+            ),
+            flags,
+        ),
         "hypothetical": re.compile(wide_before.format(alternation(lexicon.get("hypothetical") or [])), flags),
         "reference_before": re.compile(
             (r"(?:{})\s*$" if language == "zh" else r"(?<!\w)(?:{})\s+(?:\w+\s+)?$").format(
@@ -281,12 +295,22 @@ def is_called_off(before: str, after: str, language: str | None) -> bool:
 
 def is_planned(before: str, after: str, language: str | None) -> bool:
     cues = _cue_patterns(normalise_language(language))
-    return bool(cues["plan_before"].search(before) or cues["plan_after"].search(after[:60]))
+    return bool(
+        cues["plan_before"].search(before)
+        or cues["plan_clause_before"].search(before)
+        or cues["plan_after"].search(after[:60])
+    )
 
 
 def is_hypothetical(before: str, language: str | None) -> bool:
     """ "if it were attacked", "jika diserang", "если", "如果": nothing happened."""
     return bool(_cue_patterns(normalise_language(language))["hypothetical"].search(before))
+
+
+def is_commemorated(before: str, language: str | None) -> bool:
+    """ "on the first anniversary of the invasion", "peringatan setahun invasi": the event is only remembered; the
+    date told with it is the anniversary's, so it is no report of the event."""
+    return bool(_cue_patterns(normalise_language(language))["commemorated"].search(before))
 
 
 def is_reference(before: str, after: str, language: str | None) -> bool:

@@ -1,0 +1,66 @@
+"""Phrasing classes found by reading the extractor's errors on the held-out set (tests/holdout), tested with
+sentences written for these tests. No database."""
+
+import datetime
+
+from ingest.extraction import extract
+
+PUBLISHED = datetime.datetime(2023, 9, 14, 18, 0, tzinfo=datetime.UTC)  # a Thursday
+
+
+def events(text, language, published=PUBLISHED):
+    return [c.to_contract() for c in extract(text, published=published, language=language)]
+
+
+def shown(text, language):
+    return sorted((e["kind"], e["date"], e["modality"]) for e in events(text, language))
+
+
+class TestPlansToldFarFromTheTrigger:
+    def test_expected_in_a_country_for_a_summit_is_a_planned_summit_in_the_coming_month(self):
+        text = "Vladimir Putin is expected in China in October for the Belt and Road Forum summit with Xi Jinping."
+        assert shown(text, "en") == [("summit", "2023-10", "planned")]
+
+    def test_due_in_a_capital_next_month_for_talks_is_planned(self):
+        text = "Vladimir Putin is due in Beijing next month for talks with Xi Jinping."
+        assert shown(text, "en") == [("meeting", "2023-10", "planned")]
+
+    def test_dijadwalkan_reaches_the_visit_told_later_in_the_clause(self):
+        text = "Xi Jinping dijadwalkan tiba di Moskow pada Oktober untuk menghadiri KTT BRICS bersama Vladimir Putin."
+        found = events(text, "id")
+        assert found and all((e["date"], e["modality"]) == ("2023-10", "planned") for e in found)
+
+    def test_a_weekday_before_a_plan_still_dates_the_telling_not_the_plan(self):
+        text = "Vladimir Putin said on Tuesday he would visit China to meet Xi Jinping."
+        assert all(e["date"] != "2023-09-12" for e in events(text, "en") if e["modality"] == "planned")
+
+
+class TestAnniversaries:
+    def test_the_anniversary_of_an_invasion_is_no_invasion_in_that_month(self):
+        text = (
+            "In February, on the first anniversary of the invasion, Beijing released a 12-point position paper "
+            "on Russia's war in Ukraine."
+        )
+        assert shown(text, "en") == [("statement", "2023-02", "asserted")]
+
+    def test_peringatan_setahun_invasi_is_no_invasion_either(self):
+        text = "Pada peringatan setahun invasi Rusia ke Ukraina pada Februari, China merilis dokumen posisi 12 poin."
+        assert [e["kind"] for e in events(text, "id")] == ["statement"]
+
+    def test_an_invasion_told_with_its_own_date_is_kept(self):
+        text = "Russia invaded Ukraine on 24 February 2022."
+        assert shown(text, "en") == [("invasion", "2022-02-24", "asserted")]
+
+
+class TestIndonesianRelativeClause:
+    def test_yang_after_a_country_makes_it_the_subject_of_the_invasion(self):
+        text = "China membantah memasok drone ke Rusia, yang menginvasi Ukraina pada Februari 2022."
+        (invasion,) = events(text, "id")
+        assert (invasion["kind"], invasion["date"]) == ("invasion", "2022-02")
+        assert set(invasion["countries"]) == {"Russia", "Ukraine"}
+
+
+class TestOpeningDateOverAShortPhrase:
+    def test_pada_selasa_then_sehari_sebelum_parade_still_dates_the_talks(self):
+        text = "Pada Selasa (12/9), sehari sebelum parade, Xi Jinping dan Vladimir Putin menggelar pembicaraan."
+        assert shown(text, "id") == [("meeting", "2023-09-12", "asserted")]

@@ -487,9 +487,10 @@ def _with_days_after(
         if not before or any(match.start() <= d.start < match.end() + 60 for d in dates):
             continue
         following = next((t.start for t in triggers if t.start >= match.end()), sentence.end)
-        if noun.match(text, match.end(), following):
-            continue
         shift = shifts[int(match.lastgroup[1:])]
+        # "hours after talks with Mishustin": the same day, whether a clause or a noun phrase follows
+        if shift and noun.match(text, match.end(), following):
+            continue
         added += _resolve_anaphoric(text, [(match.start(), match.end(), shift)], before[-1])
     return sorted(dates + added, key=lambda d: d.start) if added else dates
 
@@ -742,12 +743,16 @@ def _bind_dates(
                 chosen.planned = True  # "dijadwalkan melanjutkan lawatan ke Tokyo untuk bertemu Kishida pada Rabu"
             if chosen.trigger.kind in SHAREABLE_KINDS:
                 # "held talks and signed a joint statement on Tuesday": the talks and the signing share the day
+                # (not a visit from a day counted off another event: "hours after talks on the second day of a
+                # visit" dates the talks, the visit spans days)
+                counted = "day(s) from" in date.trail
                 for other in same:
                     if (
                         other.trigger.kind in SHAREABLE_KINDS
                         and other.trigger.kind != chosen.trigger.kind
                         and not other.trigger.weak
                         and not other.venue
+                        and not (counted and other.trigger.kind == "visit")
                     ):
                         other.date = date
                         other.planned = other.planned or chosen.planned  # "will meet at the G20 summit on July 7"
@@ -1130,6 +1135,22 @@ def _count_actors(
 
 
 @cache
+def _group_office_patterns(language: str) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    table = load_lexicon(language).get("group_offices") or {}
+    return tuple(
+        (re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), tuple(offices)) for words, offices in table.items()
+    )
+
+
+def _group_offices(text: str, language: str) -> tuple[str, ...]:
+    """The offices a group noun names: "the two prime ministers", "kedua menlu" -> ("Prime Minister", ...)."""
+    for pattern, offices in _group_office_patterns(language):
+        if pattern.search(text):
+            return offices
+    return ()
+
+
+@cache
 def _group_pronouns(language: str) -> re.Pattern:
     words = load_lexicon(language).get("group_pronouns") or []
     body = "|".join(words) or r"(?!)"
@@ -1215,6 +1236,13 @@ def _carried_mentions(
         if not persons and len({m.actor for m in earlier}) == 1 and hosts and hosts[-1].actor not in visitor:
             return [earlier[0], hosts[-1]]  # "Xi last visited Russia in March, when the two leaders signed"
         pool = list({m.actor: m for m in earlier + context.people if m.actor not in named}.values())
+        offices = _group_offices(text[reading.sentence.start : reading.clause[1]], language)
+        if offices:
+            # "the two prime ministers signed": the premiers named so far, not the presidents met the same day
+            on = reading.date.earliest if reading.date is not None else None
+            holding = [m for m in pool if gazetteer.holds_office(m.actor, offices, on)]
+            if len(holding) >= 2 - persons:
+                pool = holding
         people = pool[: max(0, 2 - persons)]
         if people and len(people) + persons >= 2:
             return people

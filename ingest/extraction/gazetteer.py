@@ -171,6 +171,17 @@ class Gazetteer:
                 return name
         return None
 
+    def holds_office(self, name: str, prefixes: tuple[str, ...], on: datetime.date | None) -> bool:
+        """Whether a person held an office whose name starts with one of `prefixes` ("Prime Minister") on a
+        day (any time when the day is unknown)."""
+        for held in (self.by_name.get(name) or {}).get("offices") or []:
+            if not held["office"].startswith(prefixes):
+                continue
+            start, end = _day(held.get("start")), _day(held.get("end"))
+            if on is None or ((start is None or start <= on) and (end is None or on < end)):
+                return True
+        return False
+
     def find_mentions(self, text: str, language: str | None) -> list[Mention]:
         """Non-overlapping mentions, longest first where two compete for the same text."""
         language = normalise_language(language)

@@ -64,3 +64,43 @@ class TestOpeningDateOverAShortPhrase:
     def test_pada_selasa_then_sehari_sebelum_parade_still_dates_the_talks(self):
         text = "Pada Selasa (12/9), sehari sebelum parade, Xi Jinping dan Vladimir Putin menggelar pembicaraan."
         assert shown(text, "id") == [("meeting", "2023-09-12", "asserted")]
+
+
+class TestGroupNounsNamingAnOffice:
+    def test_the_two_prime_ministers_are_the_premiers_named_before_not_the_president(self):
+        text = (
+            "Chinese Premier Li Qiang held talks with Russian Prime Minister Mikhail Mishustin in Moscow on Tuesday. "
+            "Li also met Russian President Vladimir Putin in the Kremlin on Tuesday. "
+            "Earlier on Tuesday, the two prime ministers signed a joint communique on trade."
+        )
+        (agreement,) = [e for e in events(text, "en") if e["kind"] == "agreement"]
+        assert set(agreement["actors"]) == {"Li Qiang", "Mikhail Mishustin"}
+
+    def test_kedua_menlu_are_the_foreign_ministers(self):
+        text = (
+            "Menteri Luar Negeri China Wang Yi bertemu Menteri Luar Negeri Rusia Sergei Lavrov di Beijing pada "
+            "Selasa (12/9). Presiden Xi Jinping kemudian menerima Lavrov pada Selasa (12/9). "
+            "Kedua menlu juga menandatangani protokol konsultasi pada Selasa (12/9)."
+        )
+        (agreement,) = [e for e in events(text, "id") if e["kind"] == "agreement"]
+        assert set(agreement["actors"]) == {"Wang Yi", "Sergey Lavrov"}
+
+
+class TestHoursAfter:
+    def test_talks_hours_after_another_meeting_are_on_the_same_day(self):
+        text = (
+            "Chinese Premier Li Qiang met Russian President Vladimir Putin on Tuesday, hours after talks with his "
+            "Russian counterpart Mikhail Mishustin on the second day of a visit to Moscow."
+        )
+        meetings = sorted(
+            (e["date"], tuple(sorted(e["actors"]))) for e in events(text, "en") if e["kind"] == "meeting"
+        )
+        assert [m[0] for m in meetings] == ["2023-09-12", "2023-09-12"]
+        assert {"Mikhail Mishustin", "Vladimir Putin"} <= {name for m in meetings for name in m[1]}
+
+    def test_the_visit_is_not_dated_by_the_hours_after_phrase(self):
+        text = (
+            "Chinese Premier Li Qiang met Russian President Vladimir Putin on Tuesday, hours after talks with his "
+            "Russian counterpart Mikhail Mishustin on the second day of a visit to Moscow."
+        )
+        assert all(e["kind"] != "visit" or e["date"] != "2023-09-12" for e in events(text, "en"))

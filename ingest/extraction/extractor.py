@@ -115,6 +115,7 @@ def extract(
             sentence_dates = _resolve_anaphoric(text, phrases, base, anchors, triggers)
         elif phrases:
             sentence_dates = _with_counted_days(text, sentence_dates, phrases)
+            sentence_dates = _with_story_day(text, sentence_dates, phrases, anchor, published_day, language)
         if sentence_dates and not dated_by_phrase:
             sentence_dates = _with_days_after(text, sentence, sentence_dates, triggers, language)
         own = [
@@ -440,6 +441,29 @@ def _publication_day(
 
 
 _WORD = re.compile(r"\w")
+
+
+def _with_story_day(
+    text: str,
+    dates: list[DateMention],
+    phrases: list[tuple[int, int, int]],
+    anchor: DateMention | None,
+    day: datetime.date | None,
+    language: str,
+) -> list[DateMention]:
+    """ "Lavrov, who arrived on Monday for a visit, held talks with Wang earlier in the day": "the day" is the
+    day the story is about (the last dated event, else publication), not the day told in a side clause."""
+    pattern = _publication_day_phrases(language)
+    if pattern is None:
+        return dates
+    added = []
+    for start, end, shift in phrases:
+        if not pattern.fullmatch(text, start, end) or any(d.start < end and start < d.end for d in dates):
+            continue
+        base = anchor or _publication_day(text, [(start, end, shift)], day, language)
+        if base is not None:
+            added += _resolve_anaphoric(text, [(start, end, shift)], base)
+    return sorted(dates + added, key=lambda d: d.start) if added else dates
 
 
 def _with_counted_days(
@@ -1406,6 +1430,8 @@ def _build(
         # the sentence opens with is where the strike hit
         scoped = scoped + [m for m in in_sentence if m not in scoped and _opening_place(text, reading, m, language)]
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)
+    if trigger.kind == "visit" and _count_actors(scoped + carried_in, text, gazetteer, language, "visit") < 2:
+        carried_in += _story_place(scoped + carried_in, context, text, language, gazetteer)
     carried = bool(carried_in)
     scoped = scoped + carried_in
     reading_actors = read_actors(
@@ -1464,6 +1490,25 @@ def _build(
         confidence=_confidence(date, actors, reading, carried),
         extractor_version=EXTRACTOR_VERSION,
     )
+
+
+def _story_place(
+    scoped: list[Mention], context: _Context, text: str, language: str, gazetteer: Gazetteer
+) -> list[Mention]:
+    """ "Lavrov, who arrived on Monday for a two-day visit": a visit whose sentence names no destination went
+    to where the story is set, the last place the sentences before put it ("met Lavrov in Beijing")."""
+    if any(m.kind in ("metonym", "place") for m in context.sentence_mentions):
+        return []  # the sentence tells where ("lawatan ke Tokyo"), even if not as a party
+    visitors = {gazetteer.country_of(m.actor) for m in scoped if m.actor} | {m.actor for m in scoped if m.actor}
+    for mentions in reversed(context.recent):
+        places = [
+            m
+            for m in mentions
+            if m.kind == "metonym" and m.actor not in visitors and after_locative(text, m, language)
+        ]
+        if places:
+            return places[-1:]
+    return []
 
 
 def _coming_day(date: DateMention, published_day: datetime.date) -> bool:

@@ -104,3 +104,43 @@ class TestHoursAfter:
             "Russian counterpart Mikhail Mishustin on the second day of a visit to Moscow."
         )
         assert all(e["kind"] != "visit" or e["date"] != "2023-09-12" for e in events(text, "en"))
+
+
+class TestTheDayOfTheStory:
+    LEAD = "BEIJING: Chinese President Xi Jinping met Russian Foreign Minister Sergey Lavrov in Beijing on Tuesday. "
+
+    def test_earlier_in_the_day_is_the_lead_day_not_the_day_of_a_side_clause(self):
+        text = self.LEAD + (
+            "Lavrov, who landed on Monday for a three-day visit, held talks with the Chinese foreign minister "
+            "earlier in the day."
+        )
+        talks = [e for e in events(text, "en") if e["kind"] == "meeting" and "Wang Yi" in e["actors"]]
+        assert [e["date"] for e in talks] == ["2023-09-12"]
+
+    def test_a_visit_without_a_destination_went_where_the_story_is_set(self):
+        text = self.LEAD + "Lavrov, who landed on Monday for a three-day visit, also met students."
+        visits = [e for e in events(text, "en") if e["kind"] == "visit"]
+        assert [(v["date"], sorted(v["countries"])) for v in visits] == [("2023-09-11", ["China", "Russia"])]
+
+    def test_a_visit_whose_sentence_names_a_place_takes_no_other(self):
+        text = self.LEAD + "Lavrov then flies on to Pyongyang for a visit on Friday."
+        assert all("China" not in e["countries"] for e in events(text, "en") if e["kind"] == "visit")
+
+
+class TestThingsThatDidNotHappen:
+    def test_a_summit_that_would_not_go_ahead_is_dropped(self):
+        text = (
+            "On Monday, Donald Trump said a planned summit with Vladimir Putin in Budapest would not go ahead, "
+            "saying he did not want a pointless meeting."
+        )
+        assert events(text, "en") == []
+
+    def test_a_meeting_agreed_on_in_a_call_is_no_meeting_but_the_call_is_kept(self):
+        text = "Donald Trump and Vladimir Putin agreed on the Budapest meeting during a phone call on Monday."
+        assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("call", "2023-09-11")]
+
+
+class TestFirmOpposition:
+    def test_firmly_opposed_is_a_statement_and_the_sanctions_it_opposes_are_no_event(self):
+        text = "China's foreign ministry said on Thursday it firmly opposed the new U.S. sanctions on Russian oil."
+        assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("statement", "2023-09-14")]

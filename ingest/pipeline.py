@@ -13,7 +13,7 @@ from django.db import transaction
 
 from ingest.cleaning import clean_html, clean_text
 from ingest.extraction import EXTRACTOR_VERSION, detect_language, extract
-from ingest.extraction.merging import PRECISION_RANK, EventKey, merge_reason
+from ingest.extraction.merging import PRECISION_RANK, EventKey, kinds_merging_with, merge_reason, united_kind
 from ingest.models import Article, Outlet
 from timeline.models import Actor, Event, EventActor, Evidence
 
@@ -252,7 +252,11 @@ def find_same_event(key: EventKey, article: Article) -> tuple[Event | None, str]
     # A day either side: a late-evening call in Moscow is the next day in Jakarta.
     slack = datetime.timedelta(days=1)
     nearby = (
-        Event.objects.filter(kind=key.kind, date_start__lte=key.latest + slack, date_end__gte=key.earliest - slack)
+        Event.objects.filter(
+            kind__in=kinds_merging_with(key.kind),
+            date_start__lte=key.latest + slack,
+            date_end__gte=key.earliest - slack,
+        )
         .exclude(status__in=[Event.Status.REJECTED, Event.Status.MERGED])
         .prefetch_related("roles__actor__country", "evidence")
         .order_by("date_start", "id")
@@ -275,6 +279,14 @@ def refine_event(event: Event, candidate) -> None:
         event.qualifier = date.qualifier or ""
         event.date_trail = f"{candidate.date_trail}\n(refined from {event.date_display})"
         event.save(update_fields=["date_start", "date_end", "precision", "qualifier", "date_trail", "updated"])
+    kind = united_kind(event.kind, candidate.kind)
+    if kind != event.kind:
+        # "Russia attacked Ukraine" first, "Russia invaded Ukraine" the same day later: the invasion names it
+        event.kind = kind
+        event.plover_type, event.plover_mode = candidate.plover_type or "", candidate.plover_mode or ""
+        actors = [(role.actor, role.role) for role in event.roles.all()]
+        event.title = title_for(kind, actors, event.location or None, _trigger_of(candidate))[:300]
+        event.save(update_fields=["kind", "plover_type", "plover_mode", "title", "updated"])
     if event.modality == Event.Modality.PLANNED and candidate.modality == Event.Modality.ASSERTED:
         # A report that the planned event took place.
         event.modality = Event.Modality.ASSERTED

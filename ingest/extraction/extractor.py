@@ -732,7 +732,7 @@ def _bind_dates(
             # "Pengumuman itu disampaikan pada Senin": a reference to an event not yet dated is dated here
             and not (r.reference and r.trigger.kind in told)
             # (a month is when the plan is for: "is expected in China in October for the summit")
-            and not (r.planned and date.relative and date.precision == "day" and r.trigger.start > date.end)
+            and not (r.planned and date.relative and date.precision in ("day", "week") and r.trigger.start > date.end)
         ]
         opened = _opening_day_of(text, date, free, language)
         if opened is not None:

@@ -28,6 +28,21 @@ class EventKey:
     modality: str = "asserted"
 
 
+# "Russia attacked Ukraine on 24 February" and "Russia invaded Ukraine on 24 February" tell one event: an attack
+# by the same side on the very day of an invasion is that invasion (the broader kind names it). Only day-precise
+# reports: attacks on other days, or told by the month, stay events of their own.
+BROADER_KIND = {frozenset({"attack", "invasion"}): "invasion"}
+
+
+def kinds_merging_with(kind: str) -> set[str]:
+    """The kinds whose events a report of `kind` may be the same event as (itself included)."""
+    return {kind} | {other for pair in BROADER_KIND for other in pair if kind in pair}
+
+
+def united_kind(a: str, b: str) -> str:
+    return a if a == b else BROADER_KIND.get(frozenset({a, b}), a)
+
+
 def merge_reason(a: EventKey, b: EventKey, *, day_slack: bool = True) -> str | None:
     """A readable reason when `a` and `b` are the same real event, else None.
 
@@ -35,7 +50,10 @@ def merge_reason(a: EventKey, b: EventKey, *, day_slack: bool = True) -> str | N
     within one article both dates share one base and zone, so a different day is a different event.
     """
     if a.kind != b.kind:
-        return None
+        if frozenset({a.kind, b.kind}) not in BROADER_KIND or not a.precision == b.precision == "day":
+            return None
+        if not a.earliest == a.latest == b.earliest == b.latest:
+            return None  # the very day only: strikes the next day, or over a span, are attacks of their own
     slack = DAY_SLACK if day_slack and a.precision == "day" and b.precision == "day" else datetime.timedelta(0)
     if a.earliest > b.latest + slack or b.earliest > a.latest + slack:
         return None
@@ -52,6 +70,8 @@ def merge_reason(a: EventKey, b: EventKey, *, day_slack: bool = True) -> str | N
         when = f"{_show(a)} ({a.precision}) contains {_show(b)} ({b.precision})"
     if PRECISION_RANK.get(b.precision, 9) > PRECISION_RANK.get(a.precision, 9):
         when = f"{_show(b)} ({b.precision}) contains {_show(a)} ({a.precision})"
+    if a.kind != b.kind:
+        return f"{a.kind} and {b.kind} on the same day by the same sides: one {united_kind(a.kind, b.kind)}; {when}"
     return f"same {a.kind}: {when}; {agreement}"
 
 
@@ -142,8 +162,13 @@ def _unite(first, second):
     ]
     if source is second:
         evidence = [replace(e, primary=(e.start == second.evidence[0].start)) for e in evidence]
+    kind = united_kind(first.kind, second.kind)
+    broader = second if kind != first.kind else first
     return replace(
         first,
+        kind=kind,
+        plover_type=broader.plover_type,
+        plover_mode=broader.plover_mode,
         date=date,
         date_value=source.date_value,
         precision=source.precision,

@@ -92,9 +92,7 @@ class TestHoursAfter:
             "Chinese Premier Li Qiang met Russian President Vladimir Putin on Tuesday, hours after talks with his "
             "Russian counterpart Mikhail Mishustin on the second day of a visit to Moscow."
         )
-        meetings = sorted(
-            (e["date"], tuple(sorted(e["actors"]))) for e in events(text, "en") if e["kind"] == "meeting"
-        )
+        meetings = sorted((e["date"], tuple(sorted(e["actors"]))) for e in events(text, "en") if e["kind"] == "meeting")
         assert [m[0] for m in meetings] == ["2023-09-12", "2023-09-12"]
         assert {"Mikhail Mishustin", "Vladimir Putin"} <= {name for m in meetings for name in m[1]}
 

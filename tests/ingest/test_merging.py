@@ -1,5 +1,6 @@
 import datetime
 
+from ingest.extraction import extract
 from ingest.extraction.merging import EventKey, merge_reason
 
 D = datetime.date
@@ -49,3 +50,36 @@ class TestMergeReason:
 
     def test_far_apart_dates_stay_apart(self):
         assert merge_reason(key(), key(start=D(2022, 6, 20))) is None
+
+
+class TestAttackOnTheDayOfTheInvasion:
+    SIDES = {"actors": ("Russia", "Ukraine"), "countries": ("Russia", "Ukraine")}
+
+    def test_an_attack_by_the_same_sides_on_the_invasion_day_is_the_invasion(self):
+        day = D(2022, 2, 24)
+        reason = merge_reason(
+            key(kind="invasion", start=day, **self.SIDES), key(kind="attack", start=day, **self.SIDES)
+        )
+        assert reason is not None and "one invasion" in reason
+
+    def test_an_attack_on_another_day_is_its_own_event(self):
+        invasion = key(kind="invasion", start=D(2022, 2, 24), **self.SIDES)
+        assert merge_reason(invasion, key(kind="attack", start=D(2022, 3, 9), **self.SIDES), day_slack=False) is None
+
+    def test_an_attack_told_by_the_month_is_not_the_invasion_day(self):
+        invasion = key(kind="invasion", start=D(2022, 2, 24), **self.SIDES)
+        month = key(kind="attack", start=D(2022, 2, 1), end=D(2022, 2, 28), precision="month", **self.SIDES)
+        assert merge_reason(invasion, month) is None
+
+    def test_an_attack_between_other_countries_that_day_stays_apart(self):
+        other = key(kind="attack", start=D(2022, 2, 24), actors=("Israel", "Syria"), countries=("Israel", "Syria"))
+        assert merge_reason(key(kind="invasion", start=D(2022, 2, 24), **self.SIDES), other) is None
+
+    def test_within_one_article_the_united_event_is_the_invasion(self):
+        text = (
+            "Russia attacked Ukraine on 24 February 2022, shelling cities across the country. "
+            "Russia invaded Ukraine on 24 February 2022 from three directions."
+        )
+        found = extract(text, published=datetime.datetime(2022, 3, 1, tzinfo=datetime.UTC), language="en")
+        assert [(c.kind, c.date_value) for c in found] == [("invasion", "2022-02-24")]
+        assert len(found[0].evidence) == 2

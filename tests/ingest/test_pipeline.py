@@ -155,3 +155,36 @@ class TestIngestManifest:
         assert article.url == "https://global-ledger.example/xi-putin-call"
         assert article.language == "en"
         assert Event.objects.filter(kind="call", date_start=datetime.date(2022, 6, 15)).exists()
+
+
+ATTACK_REPORT = """\
+Russia attacks Ukraine
+
+Global Ledger - February 24, 2022 09:00 UTC
+
+KYIV (Global Ledger) - Russia attacked Ukraine on Thursday, with missiles striking several cities before dawn.
+"""
+
+INVASION_REPORT = """\
+Russia invades Ukraine
+
+Evening Ledger - February 25, 2022 07:00 UTC
+
+MOSCOW (Evening Ledger) - Russia invaded Ukraine on February 24, 2022, sending troops across the border from the north.
+"""
+
+
+class TestOneEventForTheInvasionDay:
+    def test_an_attack_report_and_an_invasion_report_of_the_same_day_make_one_invasion(
+        self, ingest, gazetteer, tmp_path
+    ):
+        attack, invasion = tmp_path / "attack.txt", tmp_path / "invasion.txt"
+        attack.write_text(ATTACK_REPORT)
+        invasion.write_text(INVASION_REPORT)
+        ingest(str(attack))
+        ingest(str(invasion))
+
+        events = Event.objects.exclude(status=Event.Status.MERGED)
+        assert [(e.kind, e.date_start) for e in events] == [("invasion", datetime.date(2022, 2, 24))]
+        assert "attack" not in events[0].title.lower()  # the title names the invasion, not the attack
+        assert events[0].evidence.values("article").distinct().count() == 2

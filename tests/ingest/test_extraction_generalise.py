@@ -142,3 +142,21 @@ class TestFirmOpposition:
     def test_firmly_opposed_is_a_statement_and_the_sanctions_it_opposes_are_no_event(self):
         text = "China's foreign ministry said on Thursday it firmly opposed the new U.S. sanctions on Russian oil."
         assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("statement", "2023-09-14")]
+
+
+class TestSummitHostsAndParades:
+    def test_a_summit_in_bali_is_hosted_by_indonesia(self):
+        text = "Presiden Xi Jinping menghadiri KTT APEC di Nusa Dua, Bali, pada Senin (11/9)."
+        (summit,) = [e for e in events(text, "id") if e["kind"] == "summit"]
+        assert "Indonesia" in summit["countries"]
+
+    def test_samarkand_is_in_uzbekistan(self):
+        text = "Vladimir Putin and Xi Jinping attended the SCO summit in Samarkand on Monday."
+        (summit,) = [e for e in events(text, "en") if e["kind"] == "summit"]
+        assert "Uzbekistan" in summit["countries"]
+
+    def test_attending_a_military_parade_abroad_is_an_event(self):
+        text = "Presiden Prabowo Subianto menghadiri parade militer di Lapangan Tiananmen, Beijing, Rabu (13/9/2023)."
+        (parade,) = events(text, "id")
+        assert (parade["kind"], parade["date"]) == ("other", "2023-09-13")
+        assert {"Indonesia", "China"} <= set(parade["countries"])

@@ -160,3 +160,18 @@ class TestSummitHostsAndParades:
         (parade,) = events(text, "id")
         assert (parade["kind"], parade["date"]) == ("other", "2023-09-13")
         assert {"Indonesia", "China"} <= set(parade["countries"])
+
+
+class TestSovietUnion:
+    def test_a_soviet_exercise_is_the_soviet_unions_not_the_parties_of_the_story(self):
+        text = (
+            "Russia and China opened the Vostok drills on Tuesday. "
+            "Moscow says they are the largest since Zapad-81, a Soviet exercise held in 1981."
+        )
+        (old,) = [e for e in events(text, "en") if e["date"] == "1981"]
+        assert "Soviet Union" in old["countries"] and "China" not in old["countries"]
+
+    def test_since_the_soviet_era_names_no_party(self):
+        text = "Rusia dan China memulai latihan militer terbesar sejak era Uni Soviet, Vostok 2023, pada Selasa (12/9)."
+        (drill,) = events(text, "id")
+        assert set(drill["countries"]) == {"Russia", "China"}

@@ -579,6 +579,13 @@ def _read_sentence(
         if is_commemorated(text[start : trigger.start], language):
             continue
         planned = is_planned(text[clause[0] : trigger.start], after, language) or _is_future_form(trigger, language)
+        # "dijadwalkan menggelar pembicaraan pada Selasa, sebelum menghadiri parade pada Rabu": the plan goes on
+        planned = planned or bool(
+            readings
+            and readings[-1].planned
+            and readings[-1].clause != clause
+            and _plan_goes_on(language).match(text, clause[0], trigger.start)
+        )
         reference = is_reference(text[start : trigger.start], after, language)
         venue = _is_sideline_venue(text, clause[0], trigger, language, in_sentence)
         readings.append(_Reading(trigger, sentence, clause, planned, reference=reference, venue=venue))
@@ -593,6 +600,13 @@ def _read_sentence(
             reading.in_phrase = True
     _share_simultaneous(readings, in_sentence, text, language)
     return _one_per_kind(readings)
+
+
+@cache
+def _plan_goes_on(language: str) -> re.Pattern:
+    """A clause that carries on the plan of the one before: "..., before attending", "..., sebelum menghadiri"."""
+    words = load_lexicon(language).get("modality", {}).get("continued_by") or []
+    return re.compile(rf"\W*(?:{'|'.join(words) or '(?!)'})(?!\w)", re.IGNORECASE)
 
 
 def _drop_announcing(readings: list[_Reading]) -> list[_Reading]:

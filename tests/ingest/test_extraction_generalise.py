@@ -185,3 +185,18 @@ class TestVagueAgo:
     def test_lebih_dari_setahun_lalu_dates_nothing(self):
         text = "Xi Jinping menelepon Volodymyr Zelensky pada Selasa (12/9), kontak pertama sejak Rusia menginvasi Ukraina lebih dari setahun lalu."
         assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("call", "2023-09-12")]
+
+
+class TestAPlanGoesOn:
+    def test_sebelum_carries_the_plan_to_the_parade_and_its_wednesday_is_the_coming_one(self):
+        text = (
+            "Putin dijadwalkan menggelar pembicaraan dengan Xi Jinping di Beijing pada Selasa, sebelum menghadiri "
+            "parade militer pada Rabu."
+        )
+        published = datetime.datetime(2023, 9, 11, 12, 0, tzinfo=datetime.UTC)  # a Monday
+        found = sorted((e["kind"], e["date"], e["modality"]) for e in events(text, "id", published))
+        assert found == [("meeting", "2023-09-12", "planned"), ("other", "2023-09-13", "planned")]
+
+    def test_a_clause_after_a_plan_told_as_done_stays_done(self):
+        text = "Putin will travel to China in October, after he met Xi Jinping in Moscow on Tuesday."
+        assert ("meeting", "2023-09-12", "asserted") in shown(text, "en")

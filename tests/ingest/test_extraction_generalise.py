@@ -179,11 +179,17 @@ class TestSovietUnion:
 
 class TestVagueAgo:
     def test_more_than_a_year_ago_dates_nothing(self):
-        text = "Xi Jinping spoke by phone with Volodymyr Zelensky on Tuesday, their first contact since Russia invaded Ukraine more than a year ago."
+        text = (
+            "Xi Jinping spoke by phone with Volodymyr Zelensky on Tuesday, their first contact since Russia "
+            "invaded Ukraine more than a year ago."
+        )
         assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("call", "2023-09-12")]
 
     def test_lebih_dari_setahun_lalu_dates_nothing(self):
-        text = "Xi Jinping menelepon Volodymyr Zelensky pada Selasa (12/9), kontak pertama sejak Rusia menginvasi Ukraina lebih dari setahun lalu."
+        text = (
+            "Xi Jinping menelepon Volodymyr Zelensky pada Selasa (12/9), kontak pertama sejak Rusia menginvasi "
+            "Ukraina lebih dari setahun lalu."
+        )
         assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("call", "2023-09-12")]
 
 

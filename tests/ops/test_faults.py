@@ -1,9 +1,9 @@
-"""Faults during ingestion, each with its figure (run with -s to read them): Redis emptied mid-run,
-PostgreSQL dropping every connection mid-run, SIGTERM to a worker. Real worker processes over Redis.
+"""Faults during ingestion, each with its figure (run with -s to read them): PostgreSQL restarted mid-run,
+Redis emptied mid-run, SIGTERM to a worker. Real worker processes over Redis.
 
-The PostgreSQL fault is made on the test database only (new connections refused for a few seconds and
-every open one cut), which is what a restart looks like to the workers, without stopping a server that
-other runs share. Likewise only the test broker's Redis database (CELERY_BROKER_URL, db 15) is emptied.
+The restart is a real one (pg_ctl stop -m fast, a few seconds down, start) of a PostgreSQL server the test
+starts for itself in a temporary directory, never of the server other runs share. Only the test broker's
+Redis database (CELERY_BROKER_URL, db 15) is emptied.
 """
 
 import datetime
@@ -14,23 +14,29 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 
 import psycopg
 import pytest
 import redis
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
 from config.celery import app as celery_app
 from ingest import sources
+from ingest.extraction.gazetteer import Gazetteer
 from ingest.models import Article
-from tests.conftest import ROOT, wait_for_worker, wait_until
-from timeline.models import Evidence
+from tests.conftest import ROOT, need, wait_for_worker, wait_until
+from tests.ops.private_postgres import PrivateCluster, find_bindir
+from timeline.gazetteer import load_gazetteer
+from timeline.models import Event, Evidence
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 SLOW_SECONDS = 1.5
+NAMED_ON_THE_PAGES = {"Xi Jinping", "Vladimir Putin", "China", "Russia"}
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Call number {n}</title>
 <meta property="article:published_time" content="2022-06-{day:02d}T21:01:00+07:00"></head><body><article>
 <h1>Xi and Putin speak by phone, report {n}</h1>
@@ -156,30 +162,83 @@ class TestRedisEmptied:
         assert_nothing_doubled(ids)
 
 
+@pytest.fixture
+def private_postgres(transactional_db):
+    """The test's database moved to a server of its own (tests/ops/private_postgres.py) for as long as it
+    runs: this process and the worker started after it both use it; the shared test database is put back
+    afterwards, and the server is always stopped and deleted."""
+    bindir = find_bindir()
+    need(bindir is not None, "the restart test needs PostgreSQL's initdb and pg_ctl (apt-get install postgresql)")
+    cluster = PrivateCluster(bindir)
+    shared = dict(connection.settings_dict)
+    try:
+        cluster.init()
+        cluster.start()
+        with psycopg.connect(cluster.url(), autocommit=True) as admin:
+            admin.execute("CREATE DATABASE linimasa")
+        connection.close()
+        connection.settings_dict.update(
+            NAME="linimasa", USER="postgres", PASSWORD="", HOST="127.0.0.1", PORT=str(cluster.port)
+        )
+        ContentType.objects.clear_cache()  # ids cached from the shared database mean nothing here
+        call_command("migrate", verbosity=0, interactive=False)
+        # Only the actors the pages name: the whole gazetteer, row by row, would take most of the time limit.
+        load_gazetteer([r for r in Gazetteer.default().records if r["name"] in NAMED_ON_THE_PAGES])
+        yield cluster
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(shared)
+        ContentType.objects.clear_cache()
+        cluster.remove()
+
+
+@pytest.fixture
+def worker_on_private_postgres(private_postgres, settings, celery_worker_process):
+    """Started after the move, so the worker's DATABASE_URL is the private server's."""
+    settings.LINIMASA_FETCH_ALLOW_LOOPBACK = True
+    return celery_worker_process
+
+
+def duplicate_events(ids: list[int]) -> list[tuple]:
+    """Events told by these articles that a reader would see twice: same kind, dates, modality and actors."""
+    events = Event.objects.filter(evidence__article_id__in=ids).exclude(status=Event.Status.MERGED).distinct()
+    keys = Counter(
+        (e.kind, e.date_start, e.date_end, e.modality, frozenset(e.roles.values_list("actor_id", flat=True)))
+        for e in events
+    )
+    return [key for key, seen in keys.items() if seen > 1]
+
+
 class TestPostgresqlRestart:
-    def test_work_cut_off_by_a_database_outage_completes_once_it_is_back(self, worker, site):
-        ids = submit(site, 6)
-        assert wait_until(lambda: len(site.seen) >= 1, 60), "the worker never fetched"
-        name = connection.settings_dict["NAME"]
-        s = connection.settings_dict
-        admin = f"postgresql://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/postgres"
+    def test_a_server_restarted_mid_run_loses_nothing_and_doubles_nothing(
+        self, private_postgres, worker_on_private_postgres, site
+    ):
+        ids = submit(site, 8)
+        assert wait_until(lambda: len(site.seen) >= 2, 60), "the worker never fetched"
+        before = counts(ids)
         began = time.monotonic()
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
-            try:
-                cut = conn.execute(
-                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = %s", [name]
-                ).fetchone()[0]
-                time.sleep(3)  # the outage: workers' fetches finish and find no database
-            finally:
-                conn.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        private_postgres.stop(mode="fast")  # every session cut, the workers' included
+        time.sleep(3)  # the outage: fetches in flight finish and find no server; queued tasks find none either
+        private_postgres.start()
+        outage = time.monotonic() - began
         connection.close()  # ours was cut too
         requeued = sweep_until_extracted(ids)
-        print(f"\npostgresql outage: articles={len(ids)} connections_cut={cut} requeued={requeued} "
-              f"recovered_in={time.monotonic() - began:.1f}s final={counts(ids)}")  # fmt: skip
+        recovered_in = time.monotonic() - began
+        attempts = list(Article.objects.filter(pk__in=ids).order_by("pk").values_list("attempts", flat=True))
+        per_article = Counter(Evidence.objects.filter(article_id__in=ids).values_list("article_id", flat=True))
+        print(f"\npostgresql restarted: articles={len(ids)} at_stop={before} outage={outage:.1f}s "
+              f"requeued_by_sweeper={requeued} fetch_attempts={attempts} recovered_in={recovered_in:.1f}s "
+              f"final={counts(ids)}")  # fmt: skip
+        assert before.get("extracted", 0) < len(ids), "the restart came after the work, not in the middle of it"
         errors = list(Article.objects.filter(pk__in=ids, status="failed").values_list("error", flat=True))
-        assert all_extracted(ids), f"failed for good by an outage: {errors}"
+        assert all_extracted(ids), f"failed for good by a restart: {errors} {counts(ids)}"
+        assert requeued > 0, "work cut off by the restart should have been found again by the sweeper"
         assert_nothing_doubled(ids)
+        # The articles are alike: each extracted once gives each the same evidence, none twice over.
+        assert len(set(per_article.values())) == 1, per_article
+        assert duplicate_events(ids) == []
+        assert recovered_in < 60
 
 
 class TestWarmShutdown:

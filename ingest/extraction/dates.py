@@ -66,6 +66,7 @@ from ingest.extraction.dates_calendar import Date, last_day, make_day, narrow
 from ingest.extraction.dates_chinese import build_chinese
 from ingest.extraction.dates_lexicon import LANGUAGES, Grammar, load_lexicon, lookup, starts_clean
 from ingest.extraction.dates_resolve import Context, Found
+from ingest.extraction.spans import DisjointSpans
 
 PREFERENCES = ("past", "future", "auto")
 
@@ -193,8 +194,9 @@ def settle_read(found: list[Scanned], grammar: Grammar, ctx: Context) -> list[Fo
 def settle_overlaps(found: list[tuple[Found, int]]) -> list[Found]:
     ranked = sorted(found, key=lambda pair: (-(pair[0].end - pair[0].start), pair[1], pair[0].start))
     taken: list[Found] = []
+    free = DisjointSpans()
     for hit, _ in ranked:
-        if all(hit.end <= other.start or hit.start >= other.end for other in taken):
+        if free.take(hit.start, hit.end):
             taken.append(hit)
     return sorted(taken, key=lambda hit: hit.start)
 

@@ -65,7 +65,10 @@ def prefer_at(ctx: Context, start: int) -> str:
     """'past' or 'future' for an expression at `start`; with prefer='auto', the sentence's tense decides."""
     if ctx.prefer != "auto":
         return ctx.prefer
-    sentence_start = max(ctx.text.rfind(mark, 0, start) for mark in ".!?。\n") + 1
+    # The sentence is read back 1,000 characters at most: text without stops would otherwise be read again
+    # in full for each of its weekdays (quadratic); no real sentence tells its tense that far from its date.
+    reach = max(0, start - 1000)
+    sentence_start = max(reach, max(ctx.text.rfind(mark, reach, start) for mark in ".!?。\n") + 1)
     markers = future_markers(ctx.lex.get("language", ""))
     return "future" if markers and markers.search(ctx.text, sentence_start, start) else "past"
 

@@ -7,6 +7,7 @@ sentence when this one only says "he"/"dia"). An undated trigger never makes an 
 becomes further evidence of a dated event of the same kind and actors in the article.
 """
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -94,19 +95,23 @@ def extract(
     anaphoric = _anaphoric_phrases(text, language)
 
     triggers = find_triggers(text, language)  # one scan of the whole text; sentences take their share
+    # Mentions, dates and triggers are in order of start: each sentence takes its share by bisection, not
+    # by a scan of the whole text's lists (quadratic in a long text: sentences times mentions).
+    mention_starts, trigger_starts = [m.start for m in mentions], [t.start for t in triggers]
+    date_starts = [d.start for d in dates]
     dated: list[Candidate] = []
     undated: list[Candidate] = []
     recent: list[list[Mention]] = []  # actor mentions of the last usable sentences, newest last
     by_kind: dict[str, list[Mention]] = {}  # actor mentions of the last sentence with a trigger of each kind
     anchor: DateMention | None = None  # the day of the last dated event, for "the same day"
     anchors: dict[str, DateMention] = {}  # the day of the last dated event of each kind, for "after the talks"
-    seen_people: list[Mention] = []
+    seen_people = _PeopleSeen()
     lead: Candidate | None = None  # the event the previous sentence dated by itself
     for sentence in sentences:
         if not sentence.usable:
             continue
-        in_sentence = [m for m in mentions if sentence.start <= m.start < sentence.end and m.kind != "ignore"]
-        sentence_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        in_sentence = [m for m in _starting_in(mentions, mention_starts, sentence) if m.kind != "ignore"]
+        sentence_dates = _starting_in(dates, date_starts, sentence)
         phrases = [a for a in anaphoric if sentence.start <= a[0] < sentence.end]
         dated_by_phrase = bool(phrases) and not sentence_dates
         if dated_by_phrase:
@@ -120,9 +125,8 @@ def extract(
             sentence_dates = _with_days_after(text, sentence, sentence_dates, triggers, language)
         own = [
             t
-            for t in triggers
-            if sentence.start <= t.start
-            and t.end <= sentence.end
+            for t in _starting_in(triggers, trigger_starts, sentence)
+            if t.end <= sentence.end
             and (
                 (dated_by_phrase and t.kind in ONE_DAY_KINDS) or not any(a <= t.start < b for a, b, _ in phrases)
             )
@@ -136,7 +140,7 @@ def extract(
         if not sentence_dates:
             _continue_day(readings, lead.date if lead else None)
         previous_lead, lead = lead, None
-        context = _Context(recent, by_kind, _most_named(seen_people), in_sentence, {c.kind for c in dated})
+        context = _Context(recent, by_kind, seen_people.most_named(), in_sentence, {c.kind for c in dated})
         carried_kinds: set[str] = set()  # kinds whose parties this sentence took from earlier ones
         for reading in readings:
             candidate = _build(
@@ -163,7 +167,7 @@ def extract(
                 anchor = candidate.date
                 if candidate.kind in ONE_DAY_KINDS:  # talks last a day; "during the visit" may be any of its days
                     anchors[candidate.kind] = candidate.date
-        seen_people += [m for m in in_sentence if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"]
+        seen_people.add(m for m in in_sentence if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person")
         if in_sentence:
             recent = (recent + [in_sentence])[-CARRY_BACK:]
             for reading in readings:
@@ -546,6 +550,10 @@ def _resolve_anaphoric(
             DateMention(start, end, text[start:end], day, day, "day", None, day.isoformat(), None, True, trail)
         )
     return resolved
+
+
+def _starting_in(items: list, starts: list[int], sentence: Sentence) -> list:
+    return items[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, sentence.end)]
 
 
 def _read_sentence(
@@ -1197,16 +1205,26 @@ def _group_pronouns(language: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
-def _most_named(people: list[Mention]) -> list[Mention]:
-    counts: dict[str, int] = {}
-    last: dict[str, Mention] = {}
-    position: dict[str, int] = {}  # where each name was last seen: no list.index in the sort (quadratic)
-    for index, mention in enumerate(people):
-        counts[mention.actor] = counts.get(mention.actor, 0) + 1
-        last[mention.actor] = mention
-        position[mention.actor] = index
-    order = sorted(counts, key=lambda name: (-counts[name], -position[name]))
-    return [last[name] for name in order]
+class _PeopleSeen:
+    """The people the article named so far, counted as they come: counting every earlier sentence's
+    again for each new sentence was quadratic in the length of the text."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.last: dict[str, Mention] = {}
+        self.position: dict[str, int] = {}  # when each name was last seen: no list.index in the sort
+        self.seen = 0
+
+    def add(self, people) -> None:
+        for mention in people:
+            self.counts[mention.actor] = self.counts.get(mention.actor, 0) + 1
+            self.last[mention.actor] = mention
+            self.position[mention.actor] = self.seen
+            self.seen += 1
+
+    def most_named(self) -> list[Mention]:
+        order = sorted(self.counts, key=lambda name: (-self.counts[name], -self.position[name]))
+        return [self.last[name] for name in order]
 
 
 def _carried_mentions(

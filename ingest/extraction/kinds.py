@@ -20,6 +20,7 @@ from .regex_starts import (
     find_prefixes,
     fold,
 )
+from .spans import DisjointSpans
 
 KINDS = (
     "call",
@@ -186,8 +187,9 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
                 found.append((start, match.end(), entry))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken: list[tuple[int, int, _Entry]] = []
+    free = DisjointSpans()
     for start, end, entry in found:
-        if all(end <= s or start >= e for s, e, _ in taken):
+        if free.take(start, end):
             taken.append((start, end, entry))
     taken.sort(key=lambda t: t[0])
     return [

@@ -75,7 +75,9 @@ def submit(report: UploadReport, where: str, call) -> None:
     try:
         submission = call()
     except pipeline.UnusableArticle as exc:
-        report.errors.append(f"{where}: {exc}")
+        # The pipeline's message may already name the source (it was given `where` as the source name).
+        message = str(exc).removeprefix(f"{where}: ")
+        report.errors.append(f"{where}: {message}")
         return
     if submission.created:
         report.queued += 1

@@ -1,6 +1,8 @@
 """Property tests: hostile text never crashes cleaning, date finding or extraction, and never hangs.
 
-Each input must finish in under a second (the deadline); results keep their promises (offsets inside
+Each input must finish within the deadline (5 s of wall-clock time: loose, because on a shared
+machine one input's wall time can reach 2 s while it needs 20 ms of CPU; a quadratic scan on a long
+input took 8-28 s, see test_long_inputs.py for those, bounded in CPU time); results keep their promises (offsets inside
 the text, dates that exist, the contract's precisions).
 """
 
@@ -18,7 +20,7 @@ from .strategies import FRAGMENTS, article_texts, nested_html, publication_times
 
 LANGUAGES = st.sampled_from(["id", "en", "ru", "zh", None, "xx", "id-ID", ""])
 FUZZ = settings(
-    max_examples=60, deadline=dt.timedelta(seconds=1), suppress_health_check=[HealthCheck.too_slow]
+    max_examples=60, deadline=dt.timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow]
 )
 
 

@@ -1205,6 +1205,23 @@ def _group_pronouns(language: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
+# Kinds whose subject may be a group told before ("the two leaders met", "keduanya bertemu")
+GROUP_SUBJECT_KINDS = {"meeting", "call"}
+_GROUP_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")  # "the two leaders also met", "kedua pemimpin kemudian bertemu"
+
+
+def _group_subject(text: str, reading: _Reading, language: str) -> bool:
+    """A group noun ("the two leaders", "keduanya"; not a bare "they") is the subject right before the trigger."""
+    pattern = _group_pronouns(language)
+    start = max(reading.clause[0], reading.trigger.start - 60)
+    for match in pattern.finditer(text, start, reading.trigger.start):
+        if " " not in match.group().strip() and not match.group().lower().startswith("kedua"):
+            continue  # "they", "mereka", "their": may be anyone
+        if _GROUP_GAP.fullmatch(text, match.end(), reading.trigger.start):
+            return True
+    return False
+
+
 class _PeopleSeen:
     """The people the article named so far, counted as they come: counting every earlier sentence's
     again for each new sentence was quadratic in the length of the text."""
@@ -1461,6 +1478,15 @@ def _build(
         # "In the besieged port of Mariupol, rescuers searched a theatre hit by a Russian airstrike": the place
         # the sentence opens with is where the strike hit
         scoped = scoped + [m for m in in_sentence if m not in scoped and _opening_place(text, reading, m, language)]
+    if trigger.kind in GROUP_SUBJECT_KINDS and _group_subject(text, reading, language):
+        # "The two leaders met again at an SCO summit in the Kazakh capital", "met in Beijing hours before the
+        # Games that the US and the UK boycott": the pair told before met; countries and groups named after the
+        # verb are where and around it (a person named there is still met: "the two leaders met Modi")
+        scoped = [
+            m
+            for m in scoped
+            if m.start < trigger.start or (m.kind == "actor" and gazetteer.kind_of(m.actor) == "person")
+        ]
     carried_in = _carried_mentions(text, reading, scoped, context, language, gazetteer)
     if trigger.kind == "visit" and _count_actors(scoped + carried_in, text, gazetteer, language, "visit") < 2:
         carried_in += _story_place(scoped + carried_in, context, text, language, gazetteer)

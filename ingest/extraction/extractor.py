@@ -27,6 +27,7 @@ from .kinds import (
     is_negated,
     is_planned,
     is_reference,
+    plans_whole_clause,
 )
 from .language import detect_language
 from .lexicons import load_lexicon, normalise_language
@@ -754,7 +755,14 @@ def _bind_dates(
             # "Pengumuman itu disampaikan pada Senin": a reference to an event not yet dated is dated here
             and not (r.reference and r.trigger.kind in told)
             # (a month is when the plan is for: "is expected in China in October for the summit")
-            and not (r.planned and date.relative and date.precision in ("day", "week") and r.trigger.start > date.end)
+            and not (
+                r.planned
+                and date.relative
+                and date.precision in ("day", "week")
+                and r.trigger.start > date.end
+                # (unless the plan is told before the day: "Macron is due in Moscow on Monday for talks")
+                and not plans_whole_clause(text[r.clause[0] : date.start], language)
+            )
         ]
         opened = _opening_day_of(text, date, free, language)
         if opened is not None:

@@ -304,6 +304,12 @@ def is_planned(before: str, after: str, language: str | None) -> bool:
     )
 
 
+def plans_whole_clause(before: str, language: str | None) -> bool:
+    """ "Macron is due in Moscow on Monday": a cue that puts everything told after it in the clause in the future,
+    its day included."""
+    return bool(_cue_patterns(normalise_language(language))["plan_clause_before"].search(before))
+
+
 def is_hypothetical(before: str, language: str | None) -> bool:
     """ "if it were attacked", "jika diserang", "если", "如果": nothing happened."""
     return bool(_cue_patterns(normalise_language(language))["hypothetical"].search(before))

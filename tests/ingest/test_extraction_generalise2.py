@@ -111,3 +111,13 @@ class TestSpeechesAndArrivals:
     def test_mendarat_di_is_a_visit(self):
         text = "Presiden Rusia Vladimir Putin mendarat di Pyongyang, Korea Utara, pada Senin (21/10) malam."
         assert shown(text, "id") == [("visit", "2024-10-21", "asserted")]
+
+
+class TestPlanToldBeforeItsDay:
+    def test_due_in_a_capital_on_a_weekday_dates_the_planned_talks(self):
+        text = "Emmanuel Macron is due in Moscow on Friday for talks with Vladimir Putin."
+        assert shown(text, "en") == [("meeting", "2024-10-25", "planned")]
+
+    def test_a_weekday_of_the_telling_still_does_not_date_the_plan(self):
+        text = "Vladimir Putin said on Monday he would travel to China to meet Xi Jinping."
+        assert all(e["date"] != "2024-10-21" for e in events(text, "en") if e["modality"] == "planned")

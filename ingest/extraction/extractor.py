@@ -747,6 +747,9 @@ def _bind_dates(
     # a day is the better witness: "Pengumuman disampaikan Brasil, yang memimpin BRICS tahun ini, pada Senin"
     for date in sorted(dates, key=lambda d: d.precision not in ("day", "week")):
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
+        # "On Wednesday, Putin is scheduled to meet ...": a day opening the sentence on its own is the plan's
+        # (not "On Monday, Putin said he would travel": the day of the telling)
+        opener = clause == clauses[0] and len(clauses) > 1 and len(text[clause[0] : clause[1]].split()) <= 4
         # "said on Friday he would visit in May": a weekday told before a planned trigger dates the telling
         free = [
             r
@@ -762,6 +765,7 @@ def _bind_dates(
                 and r.trigger.start > date.end
                 # (unless the plan is told before the day: "Macron is due in Moscow on Monday for talks")
                 and not plans_whole_clause(text[r.clause[0] : date.start], language)
+                and not (opener and plans_whole_clause(text[date.end : r.trigger.start], language))
             )
         ]
         opened = _opening_day_of(text, date, free, language)

@@ -121,3 +121,11 @@ class TestPlanToldBeforeItsDay:
     def test_a_weekday_of_the_telling_still_does_not_date_the_plan(self):
         text = "Vladimir Putin said on Monday he would travel to China to meet Xi Jinping."
         assert all(e["date"] != "2024-10-21" for e in events(text, "en") if e["modality"] == "planned")
+
+    def test_a_weekday_opening_the_sentence_dates_a_scheduled_meeting(self):
+        text = "On Thursday, Vladimir Putin is scheduled to meet Iranian President Masoud Pezeshkian."
+        assert shown(text, "en") == [("meeting", "2024-10-24", "planned")]
+
+    def test_a_weekday_opening_a_telling_still_dates_the_telling(self):
+        text = "On Monday, Vladimir Putin said he would travel to China to meet Xi Jinping."
+        assert all(e["date"] != "2024-10-28" for e in events(text, "en"))

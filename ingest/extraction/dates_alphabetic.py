@@ -24,6 +24,7 @@ from ingest.extraction.dates_resolve import (
     day_hit,
     decade_hit,
     from_publication,
+    month_through_dateparser,
     month_hit,
     quarter_hit,
     ref_hit,
@@ -125,15 +126,9 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
 
     g.add(r"\(\s*(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*\)", read_paren)
 
-    def written_day(m):
-        """Day and month word as written, without joiners and suffixes: '24 februari', 'june 15'."""
-        if m.start("m") < m.start("d"):
-            return f"{m['m']} {day_of(m['d'])}"
-        return f"{day_of(m['d'])} {m['m']}"
-
     def read_text_dmy(m, ctx):
         own = (int(m["y"]), month_of(m["m"]), day_of(m["d"]))
-        year, mo, d = through_dateparser(ctx, f"{written_day(m)} {m['y']}", "day", own)
+        year, mo, d = month_through_dateparser(ctx, m["m"], own)
         return day_hit(ctx, m.start(), m.end(), year, mo, d)
 
     g.add(rf"(?P<d>{day}){of}\s+(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_text_dmy)
@@ -142,7 +137,7 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
 
     def read_text_dm(m, ctx):
         # dateparser reads day and month only; the year is always ours (publication, 'tahun lalu')
-        _, mo, d = through_dateparser(ctx, written_day(m), "day", (None, month_of(m["m"]), day_of(m["d"])), False)
+        _, mo, d = month_through_dateparser(ctx, m["m"], (None, month_of(m["m"]), day_of(m["d"])))
         relation = direction_of(m["after"], lex)  # "24 Mei lalu", "3 Juli mendatang"
         if relation:
             prefer = {"last": "past", "next": "future"}.get(relation)
@@ -159,7 +154,7 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
         g.add(rf"(?P<m>{month})\.?\s+(?P<d>{day})(?![\w%:]|[.,]\d)(?:{relative_year})?(?P<after>(?!x)x)?", read_text_dm)
 
     def read_month_year(m, ctx):
-        year, mo, _ = through_dateparser(ctx, f"{m['m']} {m['y']}", "month", (int(m["y"]), month_of(m["m"]), None))
+        year, mo, _ = month_through_dateparser(ctx, m["m"], (int(m["y"]), month_of(m["m"]), None))
         return month_hit(ctx, m.start(), m.end(), year, mo)
 
     g.add(rf"(?P<m>{month})\.?,?\s+{year_joiner}(?P<y>{YEAR}){year_suffix}{end}", read_month_year)

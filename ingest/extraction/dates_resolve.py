@@ -278,3 +278,28 @@ def through_dateparser(ctx: Context, expression: str, precision: str, own: tuple
     if reading is None:
         return own
     return reading.year, reading.month, reading.day
+
+
+# Any year does for asking dateparser what a month word means; a leap year like its FIXED_BASE.
+MONTH_QUESTION_YEAR = 2000
+
+
+def month_through_dateparser(ctx: Context, word: str, own: tuple) -> tuple:
+    """(year, month, day) with the month that dateparser reads for the month word `word`; the year
+    and day are the written digits of `own`, our lexicon's reading, which also stands when
+    dateparser does not know the word ('Ags').
+
+    Why the word alone and not the whole '24 Februari 2022': the digits need no locale and which
+    days exist is calendar arithmetic (day_hit refuses '31 Juni' as dateparser did), so dateparser
+    adds only the month; asking about the word makes one call per month word instead of one per
+    date (about half the calls, each ~0.5 ms) with the same readings."""
+    if ctx.asks is not None:
+        ctx.asks.append(word)
+        return own
+    language = ctx.lex["language"]
+    order = ctx.lex.get("date_order") or "DMY"
+    question = f"{word} {MONTH_QUESTION_YEAR}"
+    reading = read_absolute(question, language=language, precision="month", year_given=False, date_order=order)
+    if reading is None:
+        return own
+    return own[0], reading.month, own[2]

@@ -141,6 +141,20 @@ class TestProvisionalDateReadings:
         assert [(m.expression, m.value) for m in found] == [("25 Agustus 2005", "2005-08-25")]
         assert dates_absolute.parse_cached.cache_info().misses == 1  # not '25 Agustus', not 'Agustus 2005'
 
+    def test_dateparser_is_asked_once_per_month_word_not_once_per_date(self):
+        dates_absolute.clear_cache()
+        published = datetime.datetime(2023, 3, 1, 9, 0)
+        text = "Kunjungan pada 24 Februari 2022, pertemuan 3 Februari 2023, dan latihan pada Februari 2021."
+        found = find_dates(text, published=published, language="id")
+        assert [(m.expression, m.value) for m in found] == [
+            ("24 Februari 2022", "2022-02-24"),
+            ("3 Februari 2023", "2023-02-03"),
+            ("Februari 2021", "2021-02"),
+        ]
+        assert dates_absolute.parse_cached.cache_info().misses == 1
+        reading = dates_absolute.read_absolute("februari 2000", language="id", precision="month", year_given=False)
+        assert reading is not None and reading.month == 2
+
     def test_a_day_that_does_not_exist_leaves_the_month(self):
         published = datetime.datetime(2022, 7, 1, 9, 0)
         found = find_dates("Rapat itu digelar pada 31 Juni 2022.", published=published, language="id")

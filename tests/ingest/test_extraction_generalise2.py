@@ -129,3 +129,35 @@ class TestPlanToldBeforeItsDay:
     def test_a_weekday_opening_a_telling_still_dates_the_telling(self):
         text = "On Monday, Vladimir Putin said he would travel to China to meet Xi Jinping."
         assert all(e["date"] != "2024-10-28" for e in events(text, "en"))
+
+
+class TestSanctionsAgreedOrJudged:
+    def test_agreeing_to_cut_banks_from_swift_is_the_sanction(self):
+        text = (
+            "The United States, the European Union and Canada agreed on Saturday to cut several Russian banks "
+            "off from SWIFT."
+        )
+        assert [e["kind"] for e in events(text, "en")] == ["sanction"]
+
+    def test_sepakat_menjatuhkan_sanksi_is_the_sanction(self):
+        text = "Uni Eropa dan Inggris sepakat menjatuhkan sanksi baru terhadap Rusia pada Jumat (18/10)."
+        assert shown(text, "id") == [("sanction", "2024-10-18", "asserted")]
+
+    def test_agreeing_to_extend_a_deal_is_still_an_agreement(self):
+        text = "The European Union agreed on Monday to extend its trade deal with Vietnam."
+        assert [e["kind"] for e in events(text, "en")] == ["agreement"]
+
+    def test_saying_sanctions_never_work_is_a_statement(self):
+        text = "Chinese Foreign Ministry spokesman Lin Jian said on Monday that sanctions were never an effective tool."
+        assert shown(text, "en") == [("statement", "2024-10-21", "asserted")]
+
+    def test_menyatakan_sanksi_tidak_efektif_is_a_statement(self):
+        text = (
+            "Juru bicara Kementerian Luar Negeri China Lin Jian pada Senin menyatakan sanksi tidak akan "
+            "menyelesaikan masalah."
+        )
+        assert shown(text, "id") == [("statement", "2024-10-21", "asserted")]
+
+    def test_saying_it_imposed_sanctions_is_still_a_sanction(self):
+        text = "The United States said on Monday that it imposed sanctions on five Chinese firms."
+        assert [e["kind"] for e in events(text, "en")] == ["sanction"]

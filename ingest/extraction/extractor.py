@@ -1320,7 +1320,13 @@ def _carried_mentions(
         visitor = {gazetteer.country_of(m.actor) for m in earlier}
         if not persons and len({m.actor for m in earlier}) == 1 and hosts and hosts[-1].actor not in visitor:
             return [earlier[0], hosts[-1]]  # "Xi last visited Russia in March, when the two leaders signed"
-        pool = list({m.actor: m for m in earlier + context.people if m.actor not in named}.values())
+        # then the pair the sentence before named ("Xi dan Biden bertemu ... Pertemuan keduanya berlangsung"),
+        # then the people the article named most
+        last = [
+            m for m in (recent[-1] if recent else []) if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person"
+        ]
+        pair = last if len({m.actor for m in last}) == 2 else []
+        pool = list({m.actor: m for m in earlier + pair + context.people if m.actor not in named}.values())
         offices = _group_offices(text[reading.sentence.start : reading.clause[1]], language)
         if offices:
             # "the two prime ministers signed": the premiers named so far, not the presidents met the same day

@@ -161,3 +161,25 @@ class TestSanctionsAgreedOrJudged:
     def test_saying_it_imposed_sanctions_is_still_a_sanction(self):
         text = "The United States said on Monday that it imposed sanctions on five Chinese firms."
         assert [e["kind"] for e in events(text, "en")] == ["sanction"]
+
+
+class TestTheTwoAreThePairJustNamed:
+    def test_keduanya_after_a_sentence_naming_two_people_is_that_pair(self):
+        text = (
+            "Presiden Joko Widodo membuka KTT pada Selasa (15/11). Joko Widodo menyambut para tamu. "
+            "Di sela KTT, Presiden China Xi Jinping dan Presiden AS Joe Biden bertemu. "
+            "Pertemuan keduanya berlangsung tiga jam pada Senin (14/11)."
+        )
+        met = [e for e in events(text, "id", datetime.datetime(2022, 11, 16, tzinfo=datetime.UTC))]
+        met = [e for e in met if e["kind"] == "meeting"]
+        assert met and set(met[0]["countries"]) == {"China", "United States"}
+
+    def test_the_two_leaders_after_a_pair_named_in_passing(self):
+        text = (
+            "Vladimir Putin spoke to reporters on Monday. Putin said Xi Jinping was a friend. "
+            "Donald Trump welcomed Volodymyr Zelensky to the White House in February. "
+            "The two leaders held talks in the Oval Office on Feb. 28."
+        )
+        met = [e for e in events(text, "en", datetime.datetime(2025, 8, 16, tzinfo=datetime.UTC))]
+        met = [e for e in met if e["kind"] == "meeting" and e["date"] == "2025-02-28"]
+        assert met and set(met[0]["countries"]) == {"United States", "Ukraine"}

@@ -120,7 +120,7 @@ def extract(
             base = base or _publication_day(text, phrases, published_day, language)
             sentence_dates = _resolve_anaphoric(text, phrases, base, anchors, triggers)
         elif phrases:
-            sentence_dates = _with_counted_days(text, sentence_dates, phrases)
+            sentence_dates = _with_counted_days(text, sentence_dates, phrases, language)
             sentence_dates = _with_story_day(text, sentence_dates, phrases, anchor, published_day, language)
         if sentence_dates and not dated_by_phrase:
             sentence_dates = _with_days_after(text, sentence, sentence_dates, triggers, language)
@@ -472,13 +472,19 @@ def _with_story_day(
 
 
 def _with_counted_days(
-    text: str, dates: list[DateMention], phrases: list[tuple[int, int, int]]
+    text: str, dates: list[DateMention], phrases: list[tuple[int, int, int]], language: str = "en"
 ) -> list[DateMention]:
     """ "met Xi on Tuesday, and the next day flew to Beijing", "bertemu pada Selasa, lalu keesokan harinya ...":
-    a day counted from the day told before it in the same sentence."""
+    a day counted from the day told before it in the same sentence ("arrived on Tuesday and held talks that day":
+    that very day; but "earlier in the day" is the story's day, see _with_story_day)."""
+    story = _publication_day_phrases(language)
     added = []
     for start, end, shift in phrases:
-        if shift == 0 or any(d.start < end and start < d.end for d in dates):
+        if shift == 0 and (story is None or story.fullmatch(text, start, end)):
+            continue
+        if shift == 0 and plans_whole_clause(text[max(0, start - 300) : start], language):
+            continue  # "is due in Moscow on Monday, while Scholz will meet Biden on the same day": read with the plan
+        if any(d.start < end and start < d.end for d in dates):
             continue
         before = [d for d in dates if d.end <= start and d.precision == "day" and d.earliest == d.latest]
         # "21 January, the day after the inauguration": right after its date, the phrase describes that day

@@ -183,3 +183,23 @@ class TestTheTwoAreThePairJustNamed:
         met = [e for e in events(text, "en", datetime.datetime(2025, 8, 16, tzinfo=datetime.UTC))]
         met = [e for e in met if e["kind"] == "meeting" and e["date"] == "2025-02-28"]
         assert met and set(met[0]["countries"]) == {"United States", "Ukraine"}
+
+
+class TestThatDayInTheSameSentence:
+    def test_that_day_after_an_arrival_day_is_that_day(self):
+        text = (
+            "Vladimir Putin, who arrived in Beijing on Wednesday for a two-day visit, held talks with Xi Jinping "
+            "that day and the two leaders watched a naval parade."
+        )
+        assert ("meeting", "2024-10-16", "asserted") in shown(text, "en")
+
+    def test_earlier_in_the_day_is_still_the_story_day(self):
+        text = "Sergey Lavrov, who arrived on Monday for a visit, held talks with Wang Yi earlier in the day."
+        assert [e["date"] for e in events(text, "en") if e["kind"] == "meeting"] == ["2024-10-22"]
+
+    def test_the_same_day_in_a_plan_is_not_counted_from_a_past_weekday(self):
+        text = (
+            "Emmanuel Macron is due in Moscow on Friday for talks with Vladimir Putin, while Olaf Scholz "
+            "will meet Joe Biden in Washington on the same day."
+        )
+        assert all(e["date"] >= "2024-10-22" for e in events(text, "en"))

@@ -203,3 +203,17 @@ class TestThatDayInTheSameSentence:
             "will meet Joe Biden in Washington on the same day."
         )
         assert all(e["date"] >= "2024-10-22" for e in events(text, "en"))
+
+
+class TestUnilateralCeasefiresAndVetoes:
+    def test_a_declared_unilateral_ceasefire_is_a_statement(self):
+        text = "Vladimir Putin on Monday declared a unilateral three-day ceasefire in Ukraine."
+        assert shown(text, "en") == [("statement", "2024-10-21", "asserted")]
+
+    def test_an_agreed_ceasefire_is_not_made_a_statement(self):
+        text = "Russia and Ukraine agreed on Monday to a ceasefire in the Black Sea."
+        assert "statement" not in [e["kind"] for e in events(text, "en")]
+
+    def test_memveto_rancangan_resolusi_is_a_statement(self):
+        text = "Rusia memveto rancangan resolusi Dewan Keamanan PBB soal Ukraina pada Jumat (18/10)."
+        assert shown(text, "id") == [("statement", "2024-10-18", "asserted")]

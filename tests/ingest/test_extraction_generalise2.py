@@ -217,3 +217,16 @@ class TestUnilateralCeasefiresAndVetoes:
     def test_memveto_rancangan_resolusi_is_a_statement(self):
         text = "Rusia memveto rancangan resolusi Dewan Keamanan PBB soal Ukraina pada Jumat (18/10)."
         assert shown(text, "id") == [("statement", "2024-10-18", "asserted")]
+
+
+class TestArmedGroupsAreParties:
+    def test_hamas_is_the_attacker(self):
+        text = "The war began after Hamas fighters attacked southern Israel on October 7."
+        (attack,) = events(text, "en", datetime.datetime(2023, 10, 18, tzinfo=datetime.UTC))
+        assert (attack["kind"], attack["date"]) == ("attack", "2023-10-07")
+        assert set(attack["actors"]) == {"Hamas", "Israel"}
+
+    def test_isis_in_indonesian_is_the_islamic_state(self):
+        text = "Kelompok ISIS mengklaim serangan di Moskwa pada Jumat (22/3)."
+        found = events(text, "id", datetime.datetime(2024, 3, 25, tzinfo=datetime.UTC))
+        assert [e["kind"] for e in found] == ["attack"] and "Islamic State" in found[0]["actors"]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from re import _constants as sre, _parser as sre_parser  # the stdlib's own pattern parser, to read the rules exactly
 
 BOILERPLATE_DIR = Path(__file__).resolve().parent / "boilerplate"
 RULE_LANGUAGES = ("id", "en", "ru", "zh")
@@ -24,10 +25,18 @@ class Rules:
     merged, a line is one `match` (patterns anchored with '^') and one `search` (the others).
     They are matched against the lower-cased line: case-sensitive matching is about twice as
     fast as re.IGNORECASE, and a rule written with capitals is made case-blind on its own.
+
+    Two shortcuts that cannot change an answer, as most lines match no rule:
+    - the anchored rules are merged once per first character of the line, each merge keeping
+      only the rules that can start with it (see first_characters), so a line tries a few;
+    - the other rules are searched only in a line that contains one of the strings that every
+      match of one of them contains (see required_strings).
     """
 
-    drop_at_start: re.Pattern
+    drop_at_start: dict[str, re.Pattern]  # by the line's first character
+    drop_at_start_other: re.Pattern  # for any other first character
     drop_anywhere: re.Pattern
+    drop_anywhere_needs: tuple[str, ...] | None  # None: no such strings, always search
     list_header: re.Pattern
     byline_label: frozenset[str]
 
@@ -58,6 +67,10 @@ def is_anchored(pattern: str) -> bool:
     return True
 
 
+def has_capitals(pattern: str) -> bool:
+    return any(char != char.lower() for char in re.sub(r"\\.", "", pattern))  # '\S' is no capital
+
+
 def merge(patterns: list[str]) -> re.Pattern:
     """One regex for many rules, to be used on lower-cased text."""
     if not patterns:
@@ -65,9 +78,113 @@ def merge(patterns: list[str]) -> re.Pattern:
     parts = []
     for pattern in patterns:
         re.compile(pattern)  # a bad rule is reported alone, not as part of a huge alternation
-        has_capitals = any(char != char.lower() for char in re.sub(r"\\.", "", pattern))  # '\S' is no capital
-        parts.append(f"(?i:{pattern})" if has_capitals else f"(?:{pattern})")
+        parts.append(f"(?i:{pattern})" if has_capitals(pattern) else f"(?:{pattern})")
     return re.compile("|".join(parts))
+
+
+# Character sets no bigger than this are spelled out; a larger one ('[a-z]') is read as 'any character'.
+SMALL_SET = 64
+
+
+def first_characters(items: list) -> tuple[frozenset[str] | None, bool]:
+    """The characters a match of these parsed items can start with (None: unknown, any) and whether
+    the items can match the empty string. Case-blind parts, classes and look-arounds give None."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is sre.LITERAL:
+            return frozenset(found | {chr(arg)}), False
+        if op is sre.AT:
+            continue  # '^', '\b': zero width, the next item gives the character
+        if op is sre.IN:
+            if any(kind not in (sre.LITERAL, sre.RANGE) for kind, _ in arg):
+                return None, False
+            chars = [chr(value) for kind, value in arg if kind is sre.LITERAL]
+            for kind, value in arg:
+                if kind is sre.RANGE:
+                    if value[1] - value[0] > SMALL_SET:
+                        return None, False
+                    chars += [chr(code) for code in range(value[0], value[1] + 1)]
+            return frozenset(found | set(chars)), False
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, inner = arg
+            if add_flags & sre.SRE_FLAG_IGNORECASE:
+                return None, False
+            chars, can_be_empty = first_characters(inner.data)
+        elif op is sre.BRANCH:
+            branches = [first_characters(branch.data) for branch in arg[1]]
+            if any(chars is None for chars, _ in branches):
+                return None, False
+            chars = frozenset().union(*(chars for chars, _ in branches))
+            can_be_empty = any(empty for _, empty in branches)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            low, _high, inner = arg
+            chars, can_be_empty = first_characters(inner.data)
+            can_be_empty = can_be_empty or low == 0
+        else:
+            return None, False
+        if chars is None:
+            return None, False
+        found |= chars
+        if not can_be_empty:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def start_characters(pattern: str) -> frozenset[str] | None:
+    """What a line must start with for this anchored rule to match it; None when it could be anything."""
+    if has_capitals(pattern):
+        return None  # matched case-blind: spelling out every case variant is not worth it
+    chars, can_be_empty = first_characters(sre_parser.parse(pattern).data)
+    return None if can_be_empty else chars
+
+
+def required_strings(items: list) -> frozenset[str] | None:
+    """Strings of which every match of these parsed items contains one (None: none found). Of the
+    candidates, the one with the fewest strings of three characters or more is taken."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items + [(None, None)]:
+        if op is sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            candidates.append(frozenset([run]))
+            run = ""
+        if op is sre.SUBPATTERN and not arg[1] & sre.SRE_FLAG_IGNORECASE:
+            candidates.append(required_strings(arg[3].data))
+        elif op is sre.BRANCH:
+            branches = [required_strings(branch.data) for branch in arg[1]]
+            if all(branch is not None for branch in branches):
+                candidates.append(frozenset().union(*branches))
+        elif op is sre.MAX_REPEAT and arg[0] >= 1:
+            candidates.append(required_strings(arg[2].data))
+    candidates = [c for c in candidates if c]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda strings: (min(len(s) for s in strings) < 3, len(strings)))
+
+
+def needed_strings(patterns: list[str]) -> tuple[str, ...] | None:
+    """Strings of which a line must contain one for any of these rules to match it (None: unknown)."""
+    needed: set[str] = set()
+    for pattern in patterns:
+        strings = None if has_capitals(pattern) else required_strings(sre_parser.parse(pattern).data)
+        if strings is None:
+            return None
+        needed |= strings
+    # a string that contains another one adds nothing: the shorter is found wherever it is
+    return tuple(sorted(s for s in needed if not any(other != s and other in s for other in needed)))
+
+
+def merge_by_start(patterns: list[str]) -> tuple[dict[str, re.Pattern], re.Pattern]:
+    """The anchored rules merged once for each first character they can match, and for the others."""
+    starts = {pattern: start_characters(pattern) for pattern in patterns}
+    anything = [p for p in patterns if starts[p] is None]
+    characters = set().union(*(chars for chars in starts.values() if chars is not None))
+    by_character = {
+        char: merge([p for p in patterns if starts[p] is None or char in starts[p]]) for char in characters
+    }
+    return by_character, merge(anything)
 
 
 @cache
@@ -84,15 +201,23 @@ def load_rules() -> Rules:
         labels |= {label.lower() for label in data.get("byline_label", [])}
     at_start = [p for p in drop if is_anchored(p)]
     anywhere = [p for p in drop if not is_anchored(p)]
-    return Rules(merge(at_start), merge(anywhere), merge(header), frozenset(labels))
+    by_start, other_start = merge_by_start(at_start)
+    return Rules(by_start, other_start, merge(anywhere), needed_strings(anywhere), merge(header), frozenset(labels))
 
 
 def is_boilerplate(line: str) -> bool:
-    if not line:
-        return False
+    return bool(line) and is_lowered_boilerplate(line.lower())
+
+
+def is_lowered_boilerplate(lowered: str) -> bool:
+    """is_boilerplate of a stripped, lower-cased, non-empty line."""
     rules = load_rules()
-    line = line.lower()
-    return bool(rules.drop_at_start.match(line) or rules.drop_anywhere.search(line))
+    if rules.drop_at_start.get(lowered[0], rules.drop_at_start_other).match(lowered):
+        return True
+    needs = rules.drop_anywhere_needs
+    if needs is not None and not any(map(lowered.__contains__, needs)):
+        return False  # every match of those rules contains one of these strings
+    return rules.drop_anywhere.search(lowered) is not None
 
 
 def is_list_header(line: str) -> bool:

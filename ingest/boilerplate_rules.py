@@ -11,37 +11,57 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from re import _constants as sre, _parser as sre_parser  # the stdlib's own pattern parser, to read the rules exactly
+from re import _constants as sre  # the stdlib's own pattern parser, to read the rules exactly
+from re import _parser as sre_parser
 
 BOILERPLATE_DIR = Path(__file__).resolve().parent / "boilerplate"
 RULE_LANGUAGES = ("id", "en", "ru", "zh")
 
 
 @dataclass(frozen=True)
-class Rules:
-    """The boilerplate patterns of every language, merged into a few regexes.
+class RuleSet:
+    """Line patterns merged into a few regexes, matched against the lower-cased line.
 
-    Tried one by one, the ~80 line patterns cost more than the rest of the cleaning together;
-    merged, a line is one `match` (patterns anchored with '^') and one `search` (the others).
-    They are matched against the lower-cased line: case-sensitive matching is about twice as
-    fast as re.IGNORECASE, and a rule written with capitals is made case-blind on its own.
-
-    Two shortcuts that cannot change an answer, as most lines match no rule:
+    Tried one by one, the ~80 line patterns cost more than the rest of the cleaning together.
+    Merged, and with two shortcuts that cannot change an answer (most lines match no rule):
     - the anchored rules are merged once per first character of the line, each merge keeping
-      only the rules that can start with it (see first_characters), so a line tries a few;
-    - the other rules are searched only in a line that contains one of the strings that every
-      match of one of them contains (see required_strings).
+      only the rules a line starting with it can match (see first_characters);
+    - each other rule, when every match of it contains one of a few strings (see
+      required_strings), is tried alone and only on a line that contains one of them.
+    Case-sensitive matching is about twice as fast as re.IGNORECASE: a rule written with
+    capitals is made case-blind on its own.
     """
 
-    drop_at_start: dict[str, re.Pattern]  # by the line's first character
-    drop_at_start_other: re.Pattern  # for any other first character
-    drop_anywhere: re.Pattern
-    drop_anywhere_needs: tuple[str, ...] | None  # None: no such strings, always search
-    list_header: re.Pattern
+    by_first_character: dict[str, re.Pattern]
+    unguarded_at_start: re.Pattern | None
+    unguarded: re.Pattern | None
+    guarded: tuple[tuple[tuple[str, ...], re.Pattern], ...]  # a rule and the strings one of which it needs
+    needs: tuple[str, ...]  # the strings of every guarded rule
+
+    def matches(self, lowered: str) -> bool:
+        """A rule matches this lower-cased, non-empty line."""
+        at_start = self.by_first_character.get(lowered[0])
+        if at_start is not None and at_start.match(lowered):
+            return True
+        if self.unguarded_at_start is not None and self.unguarded_at_start.match(lowered):
+            return True
+        if self.unguarded is not None and self.unguarded.search(lowered):
+            return True
+        if not any(map(lowered.__contains__, self.needs)):
+            return False  # most lines: one test for all the guarded rules
+        return any(
+            any(map(lowered.__contains__, strings)) and rule.search(lowered) is not None
+            for strings, rule in self.guarded
+        )
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The patterns of every language."""
+
+    drop_line: RuleSet
+    list_header: RuleSet
     byline_label: frozenset[str]
-
-
-NEVER = re.compile(r"(?!x)x")
 
 
 def is_anchored(pattern: str) -> bool:
@@ -71,10 +91,10 @@ def has_capitals(pattern: str) -> bool:
     return any(char != char.lower() for char in re.sub(r"\\.", "", pattern))  # '\S' is no capital
 
 
-def merge(patterns: list[str]) -> re.Pattern:
-    """One regex for many rules, to be used on lower-cased text."""
+def merge(patterns: list[str]) -> re.Pattern | None:
+    """One regex for many rules, to be used on lower-cased text; None for no rules."""
     if not patterns:
-        return NEVER
+        return None
     parts = []
     for pattern in patterns:
         re.compile(pattern)  # a bad rule is reported alone, not as part of a huge alternation
@@ -161,30 +181,39 @@ def required_strings(items: list) -> frozenset[str] | None:
     candidates = [c for c in candidates if c]
     if not candidates:
         return None
-    return min(candidates, key=lambda strings: (min(len(s) for s in strings) < 3, len(strings)))
+    # few strings are checked fastest; one of only spaces would be in every line
+    return min(candidates, key=lambda c: (any(s.isspace() for s in c), len(c), -min(map(len, c))))
 
 
-def needed_strings(patterns: list[str]) -> tuple[str, ...] | None:
-    """Strings of which a line must contain one for any of these rules to match it (None: unknown)."""
-    needed: set[str] = set()
+def rule_set(patterns: list[str]) -> RuleSet:
+    first_characters_of: dict[str, frozenset[str]] = {}
+    guarded, needs, unguarded_at_start, unguarded = [], set(), [], []
     for pattern in patterns:
+        anchored = is_anchored(pattern)
+        characters = start_characters(pattern) if anchored else None
         strings = None if has_capitals(pattern) else required_strings(sre_parser.parse(pattern).data)
-        if strings is None:
-            return None
-        needed |= strings
-    # a string that contains another one adds nothing: the shorter is found wherever it is
-    return tuple(sorted(s for s in needed if not any(other != s and other in s for other in needed)))
-
-
-def merge_by_start(patterns: list[str]) -> tuple[dict[str, re.Pattern], re.Pattern]:
-    """The anchored rules merged once for each first character they can match, and for the others."""
-    starts = {pattern: start_characters(pattern) for pattern in patterns}
-    anything = [p for p in patterns if starts[p] is None]
-    characters = set().union(*(chars for chars in starts.values() if chars is not None))
-    by_character = {
-        char: merge([p for p in patterns if starts[p] is None or char in starts[p]]) for char in characters
+        if characters is not None:
+            first_characters_of[pattern] = characters
+        elif strings is not None:
+            guarded.append((tuple(sorted(strings)), re.compile(pattern)))  # no capitals: no case-blind part
+            needs |= strings
+        elif anchored:
+            unguarded_at_start.append(pattern)
+        else:
+            unguarded.append(pattern)
+    characters = set().union(*first_characters_of.values())
+    by_first_character = {
+        char: merge([p for p, chars in first_characters_of.items() if char in chars]) for char in characters
     }
-    return by_character, merge(anything)
+    # a string that contains another one adds nothing: the shorter is found wherever it is
+    needs = {s for s in needs if not any(other != s and other in s for other in needs)}
+    return RuleSet(
+        by_first_character=by_first_character,
+        guarded=tuple(guarded),
+        needs=tuple(sorted(needs)),
+        unguarded_at_start=merge(unguarded_at_start),
+        unguarded=merge(unguarded),
+    )
 
 
 @cache
@@ -199,10 +228,7 @@ def load_rules() -> Rules:
         drop += data.get("drop_line", [])
         header += data.get("list_header", [])
         labels |= {label.lower() for label in data.get("byline_label", [])}
-    at_start = [p for p in drop if is_anchored(p)]
-    anywhere = [p for p in drop if not is_anchored(p)]
-    by_start, other_start = merge_by_start(at_start)
-    return Rules(by_start, other_start, merge(anywhere), needed_strings(anywhere), merge(header), frozenset(labels))
+    return Rules(rule_set(drop), rule_set(header), frozenset(labels))
 
 
 def is_boilerplate(line: str) -> bool:
@@ -211,28 +237,35 @@ def is_boilerplate(line: str) -> bool:
 
 def is_lowered_boilerplate(lowered: str) -> bool:
     """is_boilerplate of a stripped, lower-cased, non-empty line."""
-    rules = load_rules()
-    if rules.drop_at_start.get(lowered[0], rules.drop_at_start_other).match(lowered):
-        return True
-    needs = rules.drop_anywhere_needs
-    if needs is not None and not any(map(lowered.__contains__, needs)):
-        return False  # every match of those rules contains one of these strings
-    return rules.drop_anywhere.search(lowered) is not None
+    return load_rules().drop_line.matches(lowered)
 
 
 def is_list_header(line: str) -> bool:
-    candidate = line.strip().rstrip(":：").strip().lower()
-    return bool(candidate) and bool(load_rules().list_header.search(candidate))
+    return is_lowered_list_header(line.strip().lower())
+
+
+def is_lowered_list_header(lowered: str) -> bool:
+    """is_list_header of a stripped, lower-cased line (lower() makes no colon or space: same candidate)."""
+    candidate = lowered.rstrip(":：").strip()
+    return bool(candidate) and load_rules().list_header.matches(candidate)
 
 
 # --- line shapes -------------------------------------------------------------------------------
 
-SENTENCE_END = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$")
+SENTENCE_STOPS = frozenset(".!?…。！？")
+CLOSING_MARKS = "\"'”’»)]"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
+def ends_sentence(text: str) -> bool:
+    """A stop, maybe followed by closing quotes or brackets, ends the text (or its last line)."""
+    if text.endswith("\n"):
+        text = text[:-1]  # as '$' in a regex: the end, or before a final newline
+    return text.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_STOPS
+
+
 def count_words(line: str) -> int:
-    cjk = len(CJK.findall(line))
+    cjk = 0 if line.isascii() else len(CJK.findall(line))  # isascii is a flag check: no scan
     return len(line.split()) + cjk // 2
 
 
@@ -240,9 +273,7 @@ def is_body_like(line: str) -> bool:
     """A paragraph of running text, not a headline, label or link."""
     line = line.strip()
     words = count_words(line)
-    if SENTENCE_END.search(line) and words >= 8:
-        return True
-    return words >= 30
+    return words >= 30 or words >= 8 and ends_sentence(line)
 
 
 def is_headline_like(line: str) -> bool:
@@ -261,20 +292,26 @@ def is_capitalised_headline(line: str) -> bool:
     return 0 < len(words) <= 14 and capitalised >= 0.7 * len(words)
 
 
-def drop_lists(lines: list[str]) -> list[str]:
-    """A list header and the headline-like lines under it go, up to the next real paragraph."""
+def drop_furniture(lines: list[str]) -> list[str]:
+    """The lines without boilerplate and menus, and without related-headline lists: a list header
+    and the headline-like lines under it go, up to the next real paragraph."""
     kept, in_list = [], False
     for line in lines:
         stripped = line.strip()
-        if is_list_header(stripped):
+        if not stripped:
+            if not in_list:
+                kept.append(line)
+            continue
+        lowered = stripped.lower()
+        # list headers first: 'Read more:' alone opens a list, 'Read more: <headline>' is one line to drop
+        if is_lowered_list_header(lowered):
             in_list = True
             continue
-        if in_list:
-            if not stripped or is_headline_like(stripped) or is_capitalised_headline(stripped):
-                continue
-            if is_boilerplate(stripped):
-                continue
-            in_list = False
+        if is_lowered_boilerplate(lowered) or is_navigation(stripped):
+            continue
+        if in_list and (is_headline_like(stripped) or is_capitalised_headline(stripped)):
+            continue
+        in_list = False
         kept.append(line)
     return kept
 
@@ -296,7 +333,7 @@ NON_WORD = re.compile(r"\W+")
 def is_navigation(line: str) -> bool:
     """A menu or breadcrumb: 'News | Opinion | Sport', 'World > Russia', 'Главное   Россия   В мире'."""
     line = line.strip()
-    if not line or SENTENCE_END.search(line):  # most lines are sentences: the cheap test first
+    if not line or ends_sentence(line):  # most lines are sentences: the cheap test first
         return False
     parts = [p for p in NAVIGATION_SEPARATORS.split(line) if p.strip()]
     if len(parts) < 2 or any(count_words(p) > 4 for p in parts):

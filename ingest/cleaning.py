@@ -28,17 +28,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from ingest.boilerplate_rules import (
     CJK,
-    SENTENCE_END,
     count_words,
-    drop_lists,
+    drop_furniture,
     drop_trailing_headlines,
+    ends_sentence,
     is_body_like,
-    is_boilerplate,
-    is_list_header,
-    is_navigation,
     key_of,
 )
 from ingest.datelines import DATE_LABELS, ISO_DATE, find_publication_date, parse_published, to_published, zone_of_outlet
@@ -80,7 +78,7 @@ def join_paragraphs(lines: list[str]) -> list[str]:
             continue
         continues = (
             bool(current)
-            and not SENTENCE_END.search(current)
+            and not ends_sentence(current)
             and (stripped[0].islower() or current.endswith((",", "-", "—", "–")))
         )
         if continues:
@@ -92,6 +90,13 @@ def join_paragraphs(lines: list[str]) -> list[str]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def strip_trailing_code(paragraph: str) -> str:
+    """'... kata dia. (ant/rd)' -> '... kata dia.'"""
+    if not paragraph.rstrip().endswith(")"):
+        return paragraph  # the code ends with ')': most paragraphs are done without a regex search
+    return TRAILING_CODE.sub("", paragraph)
 
 
 def normalise_raw(raw: str) -> str | None:
@@ -141,14 +146,9 @@ def clean_text(raw: str, *, language: str | None = None) -> CleanedArticle:
     text = normalise_raw(raw)
     if text is None:
         return CleanedArticle(text="", language=language)
-    site = find_site(text)
-    # list headers first: 'Read more:' alone opens a list, 'Read more: <headline>' is one line to drop
-    lines = [
-        line
-        for line in text.split("\n")
-        if is_list_header(line) or not (is_boilerplate(line.strip()) or is_navigation(line))
-    ]
-    lines = drop_lists(lines)
+    page_lines = text.split("\n")
+    site = find_site(page_lines)
+    lines = drop_furniture(page_lines)
     if language is None:
         language = detect("\n".join(lines))
 
@@ -165,7 +165,7 @@ def clean_text(raw: str, *, language: str | None = None) -> CleanedArticle:
     start = find_body_start(unique, language)
     header = read_header([line for line in unique[:start] if line.strip()], language)
     paragraphs = join_paragraphs(unique[start:])
-    paragraphs = [TRAILING_CODE.sub("", p) for p in drop_trailing_headlines(paragraphs)]
+    paragraphs = [strip_trailing_code(p) for p in drop_trailing_headlines(paragraphs)]
     paragraphs = [p for p in paragraphs if p and not is_stray_dateline(p, language)]
 
     article = CleanedArticle(text="", title=header.title, language=language, author=header.author)
@@ -196,9 +196,9 @@ def clean_text(raw: str, *, language: str | None = None) -> CleanedArticle:
 SITE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co\.uk|co\.jp|cn|ru|net|org|co|id)\b", re.IGNORECASE)
 
 
-def find_site(text: str) -> str | None:
+def find_site(lines: list[str]) -> str | None:
     """A domain printed at the top of the page ('washingtonpost.com > World'), a hint to the outlet's zone."""
-    for line in [x for x in text.split("\n") if x.strip()][:5]:
+    for line in islice((x for x in lines if x.strip()), 5):
         match = SITE.search(line)
         if match:
             return match.group(0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.boilerplate_rules import CJK, SENTENCE_END, count_words, load_rules
+from ingest.boilerplate_rules import CJK, count_words, ends_sentence, load_rules
 from ingest.datelines import DATE_LABELS, WEEKDAYS, FoundDate, find_publication_date
 
 NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+\.?|[A-Z]\.|bin|binti|van|de|der|von|al|el|da|dos)"
@@ -167,7 +167,7 @@ def is_section_label(line: str) -> bool:
 
 def banner_outlet(line: str) -> str | None:
     line = line.strip()
-    if not line or len(line) > 60 or SENTENCE_END.search(line):
+    if not line or len(line) > 60 or ends_sentence(line):
         return None
     first = re.split(r"\s+[|\-–—·•]\s+", line)[0].strip()
     return first if 0 < count_words(first) <= 5 else None
@@ -181,7 +181,7 @@ def dateline_expression(line: str, found: FoundDate, outlet: str | None) -> str:
 
 
 def is_title(line: str) -> bool:
-    if not line or len(line) > 250 or SENTENCE_END.search(line) and not line.endswith(("?", "!", "？", "！")):
+    if not line or len(line) > 250 or ends_sentence(line) and not line.endswith(("?", "!", "？", "！")):
         return False
     if OUTLET_TOKEN.match(line):
         return False

@@ -99,6 +99,30 @@ def strip_trailing_code(paragraph: str) -> str:
     return TRAILING_CODE.sub("", paragraph)
 
 
+WORD = re.compile(r"\w+")
+
+
+def drop_repeats(lines: list[str]) -> list[str]:
+    """Repeated lines (headlines printed twice) are kept once: lines with the same key_of."""
+    # Equal keys have the same first and last word, so a line's key is computed only when an
+    # earlier line has both: key_of costs a regex substitution over the whole line.
+    earlier_by_ends: dict[tuple[str, str], list[str]] = {}
+    unique = []
+    for line in lines:
+        lowered = line.lower()
+        first = WORD.search(lowered)
+        if first is None:
+            unique.append(line)  # no word, an empty key: never a repeat
+            continue
+        ends = (first.group(), WORD.search(lowered[::-1]).group())  # the last word, reversed
+        earlier = earlier_by_ends.setdefault(ends, [])
+        if earlier and key_of(line) in {key_of(other) for other in earlier}:
+            continue
+        earlier.append(line)
+        unique.append(line)
+    return unique
+
+
 def normalise_raw(raw: str) -> str | None:
     """None when the input is not readable text (empty, binary)."""
     if not isinstance(raw, str) or not raw.strip():
@@ -152,16 +176,7 @@ def clean_text(raw: str, *, language: str | None = None) -> CleanedArticle:
     if language is None:
         language = detect("\n".join(lines))
 
-    seen: set[str] = set()
-    unique = []
-    for line in lines:
-        key = key_of(line)
-        if key and key in seen:
-            continue
-        if key:
-            seen.add(key)
-        unique.append(line)
-
+    unique = drop_repeats(lines)
     start = find_body_start(unique, language)
     header = read_header([line for line in unique[:start] if line.strip()], language)
     paragraphs = join_paragraphs(unique[start:])

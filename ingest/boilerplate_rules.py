@@ -295,6 +295,7 @@ def is_capitalised_headline(line: str) -> bool:
 def drop_furniture(lines: list[str]) -> list[str]:
     """The lines without boilerplate and menus, and without related-headline lists: a list header
     and the headline-like lines under it go, up to the next real paragraph."""
+    drop_line = load_rules().drop_line
     kept, in_list = [], False
     for line in lines:
         stripped = line.strip()
@@ -307,7 +308,7 @@ def drop_furniture(lines: list[str]) -> list[str]:
         if is_lowered_list_header(lowered):
             in_list = True
             continue
-        if is_lowered_boilerplate(lowered) or is_navigation(stripped):
+        if drop_line.matches(lowered) or is_navigation(stripped):
             continue
         if in_list and (is_headline_like(stripped) or is_capitalised_headline(stripped)):
             continue

@@ -127,9 +127,12 @@ def normalise_raw(raw: str) -> str | None:
     """None when the input is not readable text (empty, binary)."""
     if not isinstance(raw, str) or not raw.strip():
         return None
-    if len(CONTROL.findall(raw[:5000])) > max(5, len(raw[:5000]) // 50):
+    controls = len(CONTROL.findall(raw[:5000]))
+    if controls > max(5, len(raw[:5000]) // 50):
         return None
-    raw = CONTROL.sub("", raw).replace("\r\n", "\n").replace("\r", "\n")
+    if controls or CONTROL.search(raw, 5000):  # most texts have none: one scan, no copy
+        raw = CONTROL.sub("", raw)
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     return raw.replace("\u00a0", " ").replace("\u200b", "")
 
 
@@ -214,7 +217,7 @@ SITE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co\.uk|co\.jp|cn|ru|net
 def find_site(lines: list[str]) -> str | None:
     """A domain printed at the top of the page ('washingtonpost.com > World'), a hint to the outlet's zone."""
     for line in islice((x for x in lines if x.strip()), 5):
-        match = SITE.search(line)
+        match = SITE.search(line) if "." in line else None  # the domain has a dot
         if match:
             return match.group(0)
     return None
@@ -246,7 +249,7 @@ def starts_body(line: str) -> bool:
         return False
     if is_body_like(stripped):
         return True
-    return strip_lead_prefix(stripped).place is not None and count_words(stripped) >= 6
+    return count_words(stripped) >= 6 and strip_lead_prefix(stripped).place is not None  # the cheap test first
 
 
 def is_stray_dateline(paragraph: str, language: str | None) -> bool:

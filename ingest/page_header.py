@@ -28,9 +28,14 @@ NAME_AND_OUTLET = re.compile(r"^(?P<name>[^|]{4,40}?)\s+[-–|]\s+(?P<outlet>\S{
 CHINESE_BYLINE = re.compile(r"^(?:作者\s*)?\S{0,8}?记者\s*(?P<name>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$")
 
 
+CHINESE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+AUTHORS_END = re.compile(r"\s*[|,;]\s*|\s+-\s+")
+AUTHORS_JOINT = re.compile(r"\s+(?:and|dan|и)\s+|\s*&\s*")
+
+
 def is_name(text: str) -> bool:
     text = text.strip()
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text):
+    if CHINESE_NAME.fullmatch(text):
         return True
     if text.isupper():
         text = text.title()  # 'By ANDREI KARPOV'
@@ -39,8 +44,8 @@ def is_name(text: str) -> bool:
 
 def split_authors(text: str) -> str | None:
     """'Jane Doe and John Roe' or 'Jane Doe, Reuters' -> the name part, when it reads like names."""
-    text = re.split(r"\s*[|,;]\s*|\s+-\s+", text.strip())[0]
-    parts = re.split(r"\s+(?:and|dan|и)\s+|\s*&\s*", text)
+    text = AUTHORS_END.split(text.strip())[0]
+    parts = AUTHORS_JOINT.split(text)
     if parts and all(is_name(p) for p in parts):
         return text.title() if text.isupper() else text
     return None
@@ -105,23 +110,8 @@ def read_header(lines: list[str], language: str | None) -> Header:
                 continue
         if lowered in labels:
             continue
-        byline = CHINESE_BYLINE.match(stripped) or BYLINE.match(stripped) or BYLINE_IN_PLACE.match(stripped)
-        if byline and header.author is None:
-            name = split_authors(byline["name"])
-            if name:
-                header.author = name
-                continue
-        name_and_outlet = NAME_AND_OUTLET.match(stripped)
-        if header.author is None and name_and_outlet and is_name(name_and_outlet["name"]):
-            header.author = name_and_outlet["name"]  # 'Nama Penulis - detikNews'
-            header.outlet = header.outlet or normalise_outlet(name_and_outlet["outlet"])
+        if header.author is None and read_author(header, stripped, lines[index + 1 : index + 3], bool(titles)):
             continue
-        if header.author is None and is_name(stripped):
-            following = [x.strip().lower().rstrip(":") for x in lines[index + 1 : index + 3]]
-            # a bare name is the author when labelled so, or when it follows the title and dateline
-            if any(f in labels for f in following) or (header.found is not None and titles):
-                header.author = stripped
-                continue
         if header.outlet is None and OUTLET_TOKEN.match(stripped):
             header.outlet = normalise_outlet(stripped)
             continue
@@ -131,6 +121,28 @@ def read_header(lines: list[str], language: str | None) -> Header:
     if header.outlet is None and lines and lines[0].strip() != header.title:
         header.banner = banner_outlet(lines[0])
     return header
+
+
+def read_author(header: Header, line: str, following: list[str], after_title: bool) -> bool:
+    """Sets header.author (and maybe the outlet) when the line is a byline or a bare name."""
+    labels = load_rules().byline_label
+    byline = CHINESE_BYLINE.match(line) or BYLINE.match(line) or BYLINE_IN_PLACE.match(line)
+    name = split_authors(byline["name"]) if byline else None
+    if name:
+        header.author = name
+        return True
+    name_and_outlet = NAME_AND_OUTLET.match(line)
+    if name_and_outlet and is_name(name_and_outlet["name"]):
+        header.author = name_and_outlet["name"]  # 'Nama Penulis - detikNews'
+        header.outlet = header.outlet or normalise_outlet(name_and_outlet["outlet"])
+        return True
+    if is_name(line):
+        # a bare name is the author when labelled so, or when it follows the title and dateline
+        labelled = any(f.strip().lower().rstrip(":") in labels for f in following)
+        if labelled or (header.found is not None and after_title):
+            header.author = line
+            return True
+    return False
 
 
 def choose_title(candidates: list[str], lines: list[str]) -> str | None:

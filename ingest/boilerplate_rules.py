@@ -47,12 +47,16 @@ class RuleSet:
             return True
         if self.unguarded is not None and self.unguarded.search(lowered):
             return True
-        if not any(map(lowered.__contains__, self.needs)):
+        if not contains_any(lowered, self.needs):
             return False  # most lines: one test for all the guarded rules
-        return any(
-            any(map(lowered.__contains__, strings)) and rule.search(lowered) is not None
-            for strings, rule in self.guarded
-        )
+        return any(contains_any(lowered, strings) and rule.search(lowered) for strings, rule in self.guarded)
+
+
+def contains_any(text: str, strings: tuple[str, ...]) -> bool:
+    for string in strings:  # a plain loop: faster than any() over a generator or a map
+        if string in text:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -326,6 +330,7 @@ def drop_trailing_headlines(paragraphs: list[str]) -> list[str]:
 
 
 NAVIGATION_SEPARATORS = re.compile(r"\s+[|>»/·•]\s+|\s{3,}")
+NAVIGATION_MARKS = tuple("|>»/·•")
 NAVIGATION_NUMBERS = re.compile(r"\d{4}|\d{1,2}:\d{2}")
 NAVIGATION_ARROW = re.compile(r"\s[>»]\s")
 NON_WORD = re.compile(r"\W+")
@@ -336,6 +341,8 @@ def is_navigation(line: str) -> bool:
     line = line.strip()
     if not line or ends_sentence(line):  # most lines are sentences: the cheap test first
         return False
+    if not contains_any(line, NAVIGATION_MARKS) and line.isascii() and line.isprintable() and "   " not in line:
+        return False  # no separator: in printable ASCII the only space is ' ', so '\s{3,}' is three of them
     parts = [p for p in NAVIGATION_SEPARATORS.split(line) if p.strip()]
     if len(parts) < 2 or any(count_words(p) > 4 for p in parts):
         return False

@@ -232,7 +232,7 @@ def find_body_start(lines: list[str], language: str | None) -> int:
         if not line:
             continue
         seen += 1
-        if seen > 4 or starts_body(line) and seen > 1:
+        if seen > 4 or seen > 1 and starts_body(line):
             break
         if is_stray_dateline(line, language):
             return next((i for i in range(index + 1, len(lines)) if starts_body(lines[i])), len(lines))

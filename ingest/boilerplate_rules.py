@@ -285,11 +285,16 @@ def is_headline_like(line: str) -> bool:
     return bool(line) and len(line) <= 250 and not is_body_like(line)
 
 
+HEADLINE_LABEL = re.compile(
+    r"^(explainer|analysis|opinion|factbox|live|video|photos|timeline|q&a)\s*:", re.IGNORECASE
+)
+
+
 def is_capitalised_headline(line: str) -> bool:
     """'Russia Publishes Draft Security Treaties With NATO, U.S.' ends with a dot but is a headline."""
     if line.endswith(("?", "？")) and count_words(line) < 15:
         return True  # 'Explainer: Why is the Olympics under a boycott?'
-    if re.match(r"^(explainer|analysis|opinion|factbox|live|video|photos|timeline|q&a)\s*:", line, re.IGNORECASE):
+    if HEADLINE_LABEL.match(line):
         return True
     words = [w for w in line.split() if w[:1].isalpha()]
     capitalised = sum(w[:1].isupper() for w in words)

@@ -44,6 +44,14 @@ ISO_DATE = re.compile(
 )
 FULL_YEAR = re.compile(r"(?:19|20)\d{2}")  # the year part every full date form below contains
 CHINESE_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+# The forms in the order they are tried, each with the characters of which it needs one (none: letters).
+DATE_FORMS = (
+    (ISO_DATE, "-"),
+    (CHINESE_DATE, "年"),
+    (DAY_MONTH_YEAR, ""),
+    (MONTH_DAY_YEAR, ""),
+    (NUMERIC_DATE, "/.-"),
+)
 TIME = re.compile(
     r"(?<![\d/.:-])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?(?![\d/.-])\s*(?P<ampm>[ap]\.?\s?m\.?)?",
     re.IGNORECASE,
@@ -173,7 +181,9 @@ def find_calendar_date(line: str, language: str | None) -> tuple[dt.date, int, i
     if not FULL_YEAR.search(line):
         return None  # every form below writes its year in full: most lines are done with one cheap scan
     found = []
-    for pattern in (ISO_DATE, CHINESE_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE):
+    for pattern, marks in DATE_FORMS:
+        if marks and not any(mark in line for mark in marks):
+            continue  # the form writes one of these between its numbers
         for match in pattern.finditer(line):
             parts = match.groupdict()
             if "a" in parts:

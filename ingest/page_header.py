@@ -60,11 +60,23 @@ def normalise_outlet(name: str) -> str:
     return head + dot + tail
 
 
+# Compiled once: re.match(string, ...) looks its pattern up in the re module's cache at every call.
+OUTLET_AND_SEPARATOR = re.compile(r"^\s*(?P<name>[^|–—]+?)\s*(?:\||-|–|—|·|•)\s*$")
+SOURCE = re.compile(
+    r"(?:来源于|来源|source|sumber|источник)\s*[:：]?\s*(?P<name>[^|\s]{2,30}(?: [A-Z][\w.]+)?)", re.IGNORECASE
+)
+BANNER_SEPARATOR = re.compile(r"\s[|\-–—·•]\s")
+SECTION_SEPARATORS = re.compile(r"\s+[|/>»·•]\s+")
+BANNER_SEPARATORS = re.compile(r"\s+[|\-–—·•]\s+")
+DATELINE_SEPARATOR = re.compile(r"\s*(?:\||-|–|—|·|•)\s*")
+OUTLET_CAPITALS = re.compile(r"[A-Z]{2,}|[a-z][A-Z]")
+
+
 def outlet_before_date(line: str, start: int) -> str | None:
     """'Kompas.com - 15/06/2022' and 'CNN Indonesia | Rabu, 15/06' name the outlet before the date."""
     prefix = WEEKDAYS.sub(" ", line[:start])
     prefix = DATE_LABELS.sub("", prefix.strip())
-    match = re.match(r"^\s*(?P<name>[^|–—]+?)\s*(?:\||-|–|—|·|•)\s*$", prefix)
+    match = OUTLET_AND_SEPARATOR.match(prefix)
     if not match:
         return None
     name = match["name"].strip()
@@ -75,9 +87,7 @@ def outlet_before_date(line: str, start: int) -> str | None:
 
 def source_after_date(line: str) -> str | None:
     """'2022-02-04 20:37:42　来源：新华网' and 'Source: Xinhua' name the outlet after the date."""
-    match = re.search(
-        r"(?:来源于|来源|source|sumber|источник)\s*[:：]?\s*(?P<name>[^|\s]{2,30}(?: [A-Z][\w.]+)?)", line, re.I
-    )
+    match = SOURCE.search(line)
     return normalise_outlet(match["name"]) if match else None
 
 
@@ -161,7 +171,7 @@ def choose_title(candidates: list[str], lines: list[str]) -> str | None:
 def is_banner(line: str) -> bool:
     """'The Guardian', 'France 24 | AFP', 'KOMPAS Cyber Media - Internasional', 'South China Morning Post'."""
     words = line.split()
-    if re.search(r"\s[|\-–—·•]\s", line) or len(words) <= 3:
+    if BANNER_SEPARATOR.search(line) or len(words) <= 3:
         return True
     return len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
@@ -171,7 +181,7 @@ def is_section_label(line: str) -> bool:
     words = line.split()
     if line.isupper() and len(words) <= 6:
         return True
-    parts = re.split(r"\s+[|/>»·•]\s+", line)
+    parts = SECTION_SEPARATORS.split(line)
     if len(parts) > 1 and all(count_words(p) <= 4 for p in parts):
         return True
     return len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
@@ -181,14 +191,14 @@ def banner_outlet(line: str) -> str | None:
     line = line.strip()
     if not line or len(line) > 60 or ends_sentence(line):
         return None
-    first = re.split(r"\s+[|\-–—·•]\s+", line)[0].strip()
+    first = BANNER_SEPARATORS.split(line)[0].strip()
     return first if 0 < count_words(first) <= 5 else None
 
 
 def dateline_expression(line: str, found: FoundDate, outlet: str | None) -> str:
     """The dateline as written, without the outlet name and labels: '15/06/2022, 21:01 WIB'."""
     if outlet:
-        line = re.split(r"\s*(?:\||-|–|—|·|•)\s*", line, maxsplit=1)[-1]
+        line = DATELINE_SEPARATOR.split(line, maxsplit=1)[-1]
     return DATE_LABELS.sub("", line).strip()
 
 
@@ -238,7 +248,7 @@ LEAD_PREFIXES = [
 
 def looks_like_outlet(name: str) -> bool:
     """'KOMPAS.com', 'CNN Indonesia', 'detikNews' are outlets; 'Russia', 'Ukraine' are regions."""
-    return "." in name or bool(re.search(r"[A-Z]{2,}|[a-z][A-Z]", name))
+    return "." in name or bool(OUTLET_CAPITALS.search(name))
 
 
 @dataclass

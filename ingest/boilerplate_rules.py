@@ -112,7 +112,8 @@ SMALL_SET = 64
 
 def first_characters(items: list) -> tuple[frozenset[str] | None, bool]:
     """The characters a match of these parsed items can start with (None: unknown, any) and whether
-    the items can match the empty string. Case-blind parts, classes and look-arounds give None."""
+    the items can match the empty string. Case-blind parts, large or category classes ('\\w') and
+    look-arounds give None."""
     found: set[str] = set()
     for op, arg in items:
         if op is sre.LITERAL:
@@ -195,11 +196,13 @@ def rule_set(patterns: list[str]) -> RuleSet:
     for pattern in patterns:
         anchored = is_anchored(pattern)
         characters = start_characters(pattern) if anchored else None
-        strings = None if has_capitals(pattern) else required_strings(sre_parser.parse(pattern).data)
+        parsed = sre_parser.parse(pattern)
+        case_blind = has_capitals(pattern) or parsed.state.flags & re.IGNORECASE  # '(?i)' too
+        strings = None if case_blind else required_strings(parsed.data)
         if characters is not None:
             first_characters_of[pattern] = characters
         elif strings is not None:
-            guarded.append((tuple(sorted(strings)), re.compile(pattern)))  # no capitals: no case-blind part
+            guarded.append((tuple(sorted(strings)), re.compile(pattern)))  # not case-blind: compiled as is
             needs |= strings
         elif anchored:
             unguarded_at_start.append(pattern)

@@ -35,8 +35,9 @@ class RuleSet:
     by_first_character: dict[str, re.Pattern]
     unguarded_at_start: re.Pattern | None
     unguarded: re.Pattern | None
-    guarded: tuple[tuple[tuple[str, ...], re.Pattern], ...]  # a rule and the strings one of which it needs
-    needs: tuple[str, ...]  # the strings of every guarded rule
+    # A guarded rule matches only lines holding one of its strings. Every such string contains a key
+    # here, and the rule is listed under each key one of its strings contains.
+    guarded_by_string: dict[str, tuple[tuple[tuple[str, ...], re.Pattern], ...]]
 
     def matches(self, lowered: str) -> bool:
         """A rule matches this lower-cased, non-empty line."""
@@ -47,9 +48,12 @@ class RuleSet:
             return True
         if self.unguarded is not None and self.unguarded.search(lowered):
             return True
-        if not contains_any(lowered, self.needs):
-            return False  # most lines: one test for all the guarded rules
-        return any(contains_any(lowered, strings) and rule.search(lowered) for strings, rule in self.guarded)
+        for string, guarded in self.guarded_by_string.items():
+            if string in lowered:  # most lines hold none: no regex for the guarded rules
+                for strings, rule in guarded:
+                    if contains_any(lowered, strings) and rule.search(lowered):
+                        return True
+        return False
 
 
 def contains_any(text: str, strings: tuple[str, ...]) -> bool:
@@ -214,10 +218,13 @@ def rule_set(patterns: list[str]) -> RuleSet:
     }
     # a string that contains another one adds nothing: the shorter is found wherever it is
     needs = {s for s in needs if not any(other != s and other in s for other in needs)}
+    guarded_by_string = {
+        need: tuple((strings, rule) for strings, rule in guarded if any(need in s for s in strings))
+        for need in sorted(needs)
+    }
     return RuleSet(
         by_first_character=by_first_character,
-        guarded=tuple(guarded),
-        needs=tuple(sorted(needs)),
+        guarded_by_string=guarded_by_string,
         unguarded_at_start=merge(unguarded_at_start),
         unguarded=merge(unguarded),
     )

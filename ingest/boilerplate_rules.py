@@ -246,12 +246,8 @@ def load_rules() -> Rules:
 
 
 def is_boilerplate(line: str) -> bool:
-    return bool(line) and is_lowered_boilerplate(line.lower())
-
-
-def is_lowered_boilerplate(lowered: str) -> bool:
-    """is_boilerplate of a stripped, lower-cased, non-empty line."""
-    return load_rules().drop_line.matches(lowered)
+    """A stripped line that is page furniture (drop_furniture tests its lines the same way)."""
+    return bool(line) and load_rules().drop_line.matches(line.lower())
 
 
 def is_list_header(line: str) -> bool:

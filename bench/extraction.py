@@ -12,7 +12,8 @@ Two choices keep the figure honest:
 - Before every pipeline round the cache whose content depends on the articles (the
   dateparser readings of date expressions, dates_absolute.parse_cached) is emptied, so
   repeated rounds over the same texts do not get their dates for free. Caches that depend
-  only on the lexicons (compiled patterns) stay warm, as they would in a running worker.
+  only on the lexicons (compiled patterns, dateparser's reading of each month word of the
+  lexicon) stay warm, as they would in a running worker.
 - Time is the CPU time of this process (time.process_time), not the wall clock: the machine
   is shared, and a round that waits for another process's turn would otherwise count that
   wait as our work (or the baseline's).

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ingest.extraction.dates_absolute import read_absolute
+from ingest.extraction.dates_absolute import normalise_expression, read_absolute
 from ingest.extraction.dates_calendar import (
     Date,
     last_day,
@@ -291,15 +291,33 @@ def month_through_dateparser(ctx: Context, word: str, own: tuple) -> tuple:
 
     Why the word alone and not the whole '24 Februari 2022': the digits need no locale and which
     days exist is calendar arithmetic (day_hit refuses '31 Juni' as dateparser did), so dateparser
-    adds only the month; asking about the word makes one call per month word instead of one per
-    date (about half the calls, each ~0.5 ms) with the same readings."""
-    if ctx.asks is not None:
-        ctx.asks.append(word)
-        return own
+    adds only the month. The lexicon's month words are all asked once per language
+    (month_words_read), so an article costs no dateparser call for them (each ~0.5 ms)."""
     language = ctx.lex["language"]
     order = ctx.lex.get("date_order") or "DMY"
+    key = normalise_expression(word)
+    table = month_words_read(language, order)
+    if key in table:
+        month = table[key]
+        return own if month is None else (own[0], month, own[2])
+    if ctx.asks is not None:  # a word outside the lexicon's list: asked only if its date survives
+        ctx.asks.append(word)
+        return own
+    month = ask_month(language, order, key)
+    return own if month is None else (own[0], month, own[2])
+
+
+def ask_month(language: str, order: str, word: str) -> int | None:
     question = f"{word} {MONTH_QUESTION_YEAR}"
     reading = read_absolute(question, language=language, precision="month", year_given=False, date_order=order)
-    if reading is None:
-        return own
-    return own[0], reading.month, own[2]
+    return None if reading is None else reading.month
+
+
+@functools.cache
+def month_words_read(language: str, order: str) -> dict[str, int | None]:
+    """dateparser's month for every month word of our lexicon (None where its locale lacks the word).
+
+    Asked once per language when the scan is first used, like the patterns are compiled: the answer
+    depends on the word alone, and the words are the lexicon's, so no article ever adds a question."""
+    words = {normalise_expression(word) for word in load_lexicon(language).get("months") or {}}
+    return {word: ask_month(language, order, word) for word in sorted(words)}

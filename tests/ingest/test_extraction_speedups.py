@@ -3,9 +3,9 @@
 import datetime
 import re
 
-from ingest.extraction import dates_absolute
+from ingest.extraction import dates_absolute, dates_resolve
 from ingest.extraction.dates import find_dates
-from ingest.extraction.dates_lexicon import words
+from ingest.extraction.dates_lexicon import load_lexicon, words
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.kinds import find_triggers
 from ingest.extraction.regex_starts import (
@@ -134,14 +134,8 @@ class TestFuzzyAliasLookup:
 
 
 class TestProvisionalDateReadings:
-    def test_a_date_matched_three_ways_is_one_mention_and_one_dateparser_call(self):
-        dates_absolute.clear_cache()
-        published = datetime.datetime(2005, 8, 26, 9, 0)
-        found = find_dates("Latihan dimulai pada 25 Agustus 2005.", published=published, language="id")
-        assert [(m.expression, m.value) for m in found] == [("25 Agustus 2005", "2005-08-25")]
-        assert dates_absolute.parse_cached.cache_info().misses == 1  # not '25 Agustus', not 'Agustus 2005'
-
-    def test_dateparser_is_asked_once_per_month_word_not_once_per_date(self):
+    def test_month_words_are_read_by_dateparser_once_per_language_not_per_date(self):
+        dates_resolve.month_words_read.cache_clear()
         dates_absolute.clear_cache()
         published = datetime.datetime(2023, 3, 1, 9, 0)
         text = "Kunjungan pada 24 Februari 2022, pertemuan 3 Februari 2023, dan latihan pada Februari 2021."
@@ -151,9 +145,24 @@ class TestProvisionalDateReadings:
             ("3 Februari 2023", "2023-02-03"),
             ("Februari 2021", "2021-02"),
         ]
-        assert dates_absolute.parse_cached.cache_info().misses == 1
-        reading = dates_absolute.read_absolute("februari 2000", language="id", precision="month", year_given=False)
-        assert reading is not None and reading.month == 2
+        month_words = {word.lower() for word in load_lexicon("id")["months"]}
+        assert dates_absolute.parse_cached.cache_info().misses == len(month_words)  # one question per word
+        find_dates("Latihan dimulai pada 25 Agustus 2005 dan berakhir Mei 2006.", published=published, language="id")
+        assert dates_absolute.parse_cached.cache_info().misses == len(month_words)  # none for later articles
+
+    def test_a_date_matched_three_ways_is_one_mention_and_one_dateparser_call(self):
+        dates_absolute.clear_cache()
+        published = datetime.datetime(2022, 3, 1, 9, 0)
+        found = find_dates("双方于2022年2月24日举行会谈。", published=published, language="zh")
+        assert [(m.expression, m.value) for m in found] == [("2022年2月24日", "2022-02-24")]
+        assert dates_absolute.parse_cached.cache_info().misses == 1  # not '2022年2月', not '2月24日'
+
+    def test_the_month_table_is_what_dateparser_reads_for_each_word(self):
+        table = dates_resolve.month_words_read("id", "DMY")
+        assert table["februari"] == 2 and table["agustus"] == 8
+        for word, month in table.items():
+            reading = dates_absolute.read_absolute(f"{word} 2000", language="id", precision="month", year_given=False)
+            assert month == (reading.month if reading else None)
 
     def test_a_day_that_does_not_exist_leaves_the_month(self):
         published = datetime.datetime(2022, 7, 1, 9, 0)

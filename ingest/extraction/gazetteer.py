@@ -37,6 +37,7 @@ class _Matcher:
     pattern: re.Pattern | None
     exact: dict[str, tuple]  # casefolded surface form -> payload
     fuzzy: list[tuple[re.Pattern, tuple]] = field(default_factory=list)  # for inflected forms
+    lowered: re.Pattern | None = None  # `pattern` without IGNORECASE, for the lower-cased text
     by_char: dict[str, tuple] = field(default_factory=dict, init=False, repr=False)
     starts: list = field(default_factory=list, init=False, repr=False)  # per fuzzy form: its first letters
 
@@ -114,11 +115,16 @@ def _compile(entries: list[tuple[str, tuple, bool]], language: str, flags: int) 
         if source != re.escape(alias):
             fuzzy.append((re.compile(source, flags), payload))
     body = trie_regex(sources)
-    if language == "zh":
-        pattern = re.compile(f"(?:{body})", flags)
-    else:
-        pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
-    return _Matcher(pattern, exact, fuzzy)
+    source = f"(?:{body})" if language == "zh" else rf"(?<![\w])(?:{body})(?![\w])"
+    matcher = _Matcher(re.compile(source, flags), exact, fuzzy)
+    # A case-blind pattern is tried on the lower-cased text as a case-sensitive one: the same matches at
+    # half the cost. Not when the source spells a class in capitals ("\S", "\W": lower-casing changes it).
+    if flags & re.IGNORECASE and not re.search(r"\\[A-Z]", source):
+        try:
+            matcher.lowered = re.compile(source.lower(), flags & ~re.IGNORECASE)
+        except re.error:  # a range like "[Z-a]" turned upside down
+            matcher.lowered = None
+    return matcher
 
 
 class Gazetteer:
@@ -186,13 +192,21 @@ class Gazetteer:
         """Non-overlapping mentions, longest first where two compete for the same text."""
         language = normalise_language(language)
         found = []
+        lowered = text.lower()
+        same_offsets = len(lowered) == len(text)  # "İ" lower-cases to two characters: offsets would shift
         for matcher in self._matchers_for(language):
             if matcher.pattern is None:
                 continue
-            for match in matcher.pattern.finditer(text):
-                payload = matcher.payload_for(match.group(0))
+            if matcher.lowered is not None and same_offsets:
+                matches = matcher.lowered.finditer(lowered)
+            else:
+                matches = matcher.pattern.finditer(text)
+            for match in matches:
+                start, end = match.span()
+                surface = text[start:end]
+                payload = matcher.payload_for(surface)
                 if payload is not None:
-                    found.append((match.start(), match.end(), match.group(0), payload))
+                    found.append((start, end, surface, payload))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         mentions, last_end = [], -1
         for start, end, surface, (kind, actor, office, place) in found:

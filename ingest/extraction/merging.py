@@ -118,15 +118,19 @@ def finer(a, b):
 def merge_candidates(candidates: list) -> list:
     """Unite the candidates of one article that report the same event; evidences are kept."""
     merged: list = []
+    keys: list = []  # merged[i].key(), made once: a key is rebuilt only when its event changes
     for candidate in candidates:
+        key = candidate.key()
         for index, existing in enumerate(merged):
             if _three_way_beside_two(existing, candidate):
                 continue
-            if merge_reason(existing.key(), candidate.key(), day_slack=False):
+            if merge_reason(keys[index], key, day_slack=False):
                 merged[index] = _unite(existing, candidate)
+                keys[index] = merged[index].key()
                 break
         else:
             merged.append(candidate)
+            keys.append(key)
     return merged
 
 

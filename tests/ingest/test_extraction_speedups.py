@@ -123,6 +123,31 @@ class TestTriggerScan:
         assert [t.kind for t in find_triggers("习近平与普京通电话。", "zh")] == ["call"]
 
 
+class TestLowerCasedAliasScan:
+    def test_mentions_are_those_of_the_case_blind_pattern_in_any_casing(self):
+        gazetteer = Gazetteer.default()
+        text = "PRESIDEN RUSIA Vladimir Putin bertemu presiden china xi jinping; Menlu RI Retno di Moskow."
+        for language in ("id", "en", "ru"):
+            matchers = gazetteer._matchers_for(language)
+            assert any(m.lowered is not None for m in matchers)
+            for variant in (text, text.upper(), text.lower(), text.title(), "Путин и СИ ЦЗИНЬПИН в Москве"):
+                fast = gazetteer.find_mentions(variant, language)
+                saved = [m.lowered for m in matchers]
+                try:
+                    for matcher in matchers:
+                        matcher.lowered = None  # the case-blind pattern on the text as written
+                    assert fast == gazetteer.find_mentions(variant, language)
+                finally:
+                    for matcher, lowered in zip(matchers, saved, strict=True):
+                        matcher.lowered = lowered
+
+    def test_text_whose_lower_case_is_longer_keeps_its_offsets(self):
+        text = "İstanbul: Presiden Rusia Vladimir Putin tiba."
+        mentions = Gazetteer.default().find_mentions(text, "id")
+        putin = next(m for m in mentions if m.actor == "Vladimir Putin")
+        assert text[putin.start : putin.end] == "Vladimir Putin"
+
+
 class TestFuzzyAliasLookup:
     def test_an_alias_split_over_two_lines_still_names_its_actor(self):
         mentions = Gazetteer.default().find_mentions("Vladimir\nPutin spoke.", "en")

@@ -3,11 +3,12 @@
 import datetime
 import re
 
-from ingest.extraction import dates_absolute, dates_resolve
+from ingest.extraction import dates_absolute, dates_resolve, sentences
 from ingest.extraction.dates import find_dates
 from ingest.extraction.dates_lexicon import load_lexicon, words
 from ingest.extraction.gazetteer import Gazetteer
 from ingest.extraction.kinds import find_triggers
+from ingest.extraction.lexicons import load_lexicon as load_lexicon_kinds
 from ingest.extraction.regex_starts import (
     build_alternation_scan,
     build_char_class,
@@ -227,3 +228,24 @@ class TestWordsAsTrie:
             ours = re.compile(f"{words(items)}{tail}")
             reference = re.compile(f"(?:{flat}){tail}")
             assert [m.span() for m in ours.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+class TestClauseMarkers:
+    SENTENCES = {
+        "en": "Xi met Putin on Monday, after talks in Moscow; WHEN asked, Peskov said (briefly) that nothing changed",
+        "id": "Putin tiba pada Senin, Setelah itu ia bertemu Xi (foto) meskipun hujan, SEJAK pagi di mana pun",
+        "ru": "Путин встретился с Си в понедельник, КОТОРЫЙ прибыл в Москву после того как ЗАВЕРШИЛ визит",
+        "zh": "习近平与普京会谈，此前双方通电话；但未签署协议",
+    }
+
+    def test_the_lower_cased_scan_finds_what_the_case_blind_alternation_finds(self):
+        for language, sentence in self.SENTENCES.items():
+            markers = load_lexicon_kinds(language).get("clause_markers")
+            reference = re.compile("|".join(markers), re.IGNORECASE)
+            for variant in (sentence, sentence.upper(), sentence.lower(), sentence.title()):
+                expected = [m.span() for m in reference.finditer(variant)]
+                assert [m.span() for m in sentences._clause_markers(variant, language)] == expected
+
+    def test_a_sentence_whose_lower_case_is_longer_keeps_its_offsets(self):
+        sentence = "İstanbul, where Xi met Putin"
+        assert [m.span() for m in sentences._clause_markers(sentence, "en")] == [(8, 9), (10, 15)]

@@ -178,9 +178,13 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
     index = _start_index(language)
     found = []
     known = index.by_key
+    folded = fold(text)
+    if len(folded) != len(text):  # a character folding to two ("İ"): fold each word start on its own
+        folded = None
     for position in index.positions.finditer(text):
         start = position.start()
-        key = text[start] + fold(text[start + 1 : start + PREFIX_LENGTH])
+        rest = start + 1, start + PREFIX_LENGTH
+        key = text[start] + (folded[rest[0] : rest[1]] if folded is not None else fold(text[rest[0] : rest[1]]))
         for entry in known.get(key) or index.entries_for(key):
             match = entry.pattern.match(text, start)
             if match and match.end() > start:

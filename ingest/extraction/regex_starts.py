@@ -189,11 +189,19 @@ for _code, _others in re._casefix._EXTRA_CASES.items():
             _IGNORECASE_SAME[_member] = _canonical
 
 
+# The characters the translation changes: most texts have none, and translating a whole article
+# character by character costs far more than looking for them.
+_FOLDED_APART = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_IGNORECASE_SAME)) + "]")
+
+
 def fold(text: str) -> str:
     """`text` with each character replaced by one representative of the characters re.IGNORECASE
     takes for it (mostly its lower case), so equal folds mean re would match them."""
     if text.isascii():
         return text.lower()
+    lowered = text.lower()
+    if _FOLDED_APART.search(text) is None and _FOLDED_APART.search(lowered) is None:
+        return lowered
     return text.translate(_IGNORECASE_SAME).lower().translate(_IGNORECASE_SAME)
 
 

@@ -244,6 +244,13 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
             ),
             flags,
         ),
+        # neg_clause_after in two parts (see _called_off_after): the cue, and what closes its reach
+        "neg_clause_after_cue": re.compile(
+            r"(?<!\w)" + relative + "(?:{})(?!\\w)".format(alternation(negation.get("clause_after") or [])), flags
+        ),
+        "neg_clause_after_break": re.compile(
+            r"(?<!\w)(?:{})(?!\w)".format(alternation(negation.get("scope_breaks_after") or [])), flags
+        ),
         "neg_before": re.compile(before.format(alternation(negation.get("before") or [])), flags),
         "neg_after": re.compile(
             after.replace("(?:{})", relative + "(?:{})").format(alternation(negation.get("after") or [])), flags
@@ -296,7 +303,22 @@ def is_called_off(before: str, after: str, language: str | None) -> bool:
     """ "X skipped the summit on Monday", "the visit on Tuesday was cancelled", "batal menghadiri KTT": the event
     did not happen. `before`: the clause up to the trigger; `after`: the text up to the next trigger."""
     cues = _cue_patterns(normalise_language(language))
-    return bool(cues["neg_clause_before"].search(before) or cues["neg_clause_after"].search(after))
+    return bool(cues["neg_clause_before"].search(before)) or _called_off_after(after, cues)
+
+
+CLAUSE_PUNCTUATION = re.compile(r"[.;:!?]")
+
+
+def _called_off_after(after: str, cues: dict[str, re.Pattern]) -> bool:
+    """What neg_clause_after answers: from the start, at most 140 characters that are neither clause punctuation
+    nor the start of a scope break, then the cue. Found here as the first cue and where its reach ends, as the
+    one-regex form tried every break word at every character: the costliest check of a sentence. A later cue
+    could only be reached through more characters, so the first one decides."""
+    cue = cues["neg_clause_after_cue"].search(after)
+    if cue is None or cue.start() > 140 or CLAUSE_PUNCTUATION.search(after, 0, cue.start()):
+        return False
+    scope_break = cues["neg_clause_after_break"].search(after)
+    return scope_break is None or scope_break.start() >= cue.start()
 
 
 def is_planned(before: str, after: str, language: str | None) -> bool:

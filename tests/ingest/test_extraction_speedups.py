@@ -3,7 +3,7 @@
 import datetime
 import re
 
-from ingest.extraction import dates_absolute, dates_resolve, sentences
+from ingest.extraction import dates_absolute, dates_resolve, kinds, sentences
 from ingest.extraction.dates import find_dates
 from ingest.extraction.dates_lexicon import load_lexicon, words
 from ingest.extraction.gazetteer import Gazetteer
@@ -249,3 +249,31 @@ class TestClauseMarkers:
     def test_a_sentence_whose_lower_case_is_longer_keeps_its_offsets(self):
         sentence = "İstanbul, where Xi met Putin"
         assert [m.span() for m in sentences._clause_markers(sentence, "en")] == [(8, 9), (10, 15)]
+
+
+class TestCalledOffAfter:
+    SENTENCES = {
+        "en": [
+            " in Beijing on Monday was later called off, officials said.",
+            " between Wang and Lavrov were postponed. They met in May.",
+            " but the visit was cancelled; the talks went ahead.",
+            " that had been postponed last year began on Monday, and the drills were not called off.",
+        ],
+        "id": [
+            " di Jakarta pada Senin akhirnya dibatalkan karena cuaca.",
+            " yang ditunda tahun lalu digelar, namun latihan lain batal.",
+            " tetapi kunjungan itu ditunda: menurut pejabat, KTT batal.",
+        ],
+    }
+
+    def test_the_two_part_search_answers_as_the_one_regex_did(self):
+        answers = set()
+        for language, texts in self.SENTENCES.items():
+            cues = kinds._cue_patterns(language)
+            for sentence in texts:
+                for start in range(len(sentence)):
+                    after = sentence[start:]
+                    expected = bool(cues["neg_clause_after"].search(after))
+                    assert kinds._called_off_after(after, cues) == expected, (language, after)
+                    answers.add(expected)
+        assert answers == {True, False}

@@ -183,9 +183,14 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
         folded = None
     for position in index.positions.finditer(text):
         start = position.start()
-        rest = start + 1, start + PREFIX_LENGTH
-        key = text[start] + (folded[rest[0] : rest[1]] if folded is not None else fold(text[rest[0] : rest[1]]))
-        for entry in known.get(key) or index.entries_for(key):
+        if folded is not None:
+            key = text[start] + folded[start + 1 : start + PREFIX_LENGTH]
+        else:
+            key = text[start] + fold(text[start + 1 : start + PREFIX_LENGTH])
+        entries = known.get(key)
+        if entries is None:  # not `or`: most words start no trigger, and their () is known too
+            entries = index.entries_for(key)
+        for entry in entries:
             match = entry.pattern.match(text, start)
             if match and match.end() > start:
                 found.append((start, match.end(), entry))

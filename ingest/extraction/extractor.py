@@ -749,7 +749,10 @@ def _bind_dates(
     """Each date goes to one trigger: the most specific in its clause; else, from a plain clause
     ("On Monday, Xi met Putin"), the nearest trigger of a neighbouring clause without a date."""
     clause_has_date = {c: any(c[0] <= d.start < c[1] for d in dates) for c in clauses}
-    with_trigger = {r.clause for r in readings}
+    # "On Monday, ahead of the summit, Biden met Xi": a short phrase measuring from another event names that
+    # event as a point of time; the day told beside it is the day of the clause that tells what happened
+    points = _point_phrases(text, readings, language)
+    with_trigger = {r.clause for r in readings} - points
     # a day is the better witness: "Pengumuman disampaikan Brasil, yang memimpin BRICS tahun ini, pada Senin"
     for date in sorted(dates, key=lambda d: d.precision not in ("day", "week")):
         clause = next((c for c in clauses if c[0] <= date.start < c[1]), None)
@@ -858,6 +861,7 @@ def _bind_dates(
                 r
                 for r in open_
                 if r.trigger.end <= date.start
+                and r.clause not in points
                 and 0 <= here - clauses.index(r.clause) <= 4
                 and not any(
                     c in subordinate and c not in phrases for c in clauses[clauses.index(r.clause) + 1 : here + 1]
@@ -884,6 +888,7 @@ def _bind_dates(
                 chosen = min(
                     others,
                     key=lambda r: (
+                        r.clause in points,
                         _clause_gap(clauses, with_trigger, text, clauses.index(r.clause), here, every),
                         r.trigger.weak,  # "menandatangani perintah eksekutif yang mengenakan tarif": the tariffs
                         _priority(r.trigger.kind),
@@ -896,6 +901,27 @@ def _bind_dates(
                     chosen, [r for r in free if r.clause == chosen.clause and r.trigger.kind != "visit"], date
                 )
         chosen.date = date
+
+
+@cache
+def _point_phrase_opener(language: str) -> re.Pattern | None:
+    words = load_lexicon(language).get("point_phrase_openers") or []
+    return re.compile(rf"[\s,;:—–-]*(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _point_phrases(text: str, readings: list[_Reading], language: str) -> set[tuple[int, int]]:
+    """Clauses like "ahead of the summit", "sebelum KTT G20": a few words naming the event another is timed by.
+    A phrase that tells more after its trigger ("setelah singgah di Astana") tells an event of its own."""
+    opener = _point_phrase_opener(language)
+    if opener is None:
+        return set()
+    return {
+        r.clause
+        for r in readings
+        if len(text[r.clause[0] : r.trigger.start].lstrip(" ,;:—–-").split()) <= 4
+        and len(text[r.trigger.end : r.clause[1]].split()) <= 1
+        and opener.match(text, r.clause[0], r.trigger.start)
+    }
 
 
 def _clause_gap(

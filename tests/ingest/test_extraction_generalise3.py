@@ -1,0 +1,38 @@
+"""Phrasing classes found by reading the extractor's errors on the held-out sets (tests/holdout2, tests/holdout3),
+tested with sentences written for these tests. No database."""
+
+import datetime
+
+from ingest.extraction import extract
+
+PUBLISHED = datetime.datetime(2025, 3, 12, 12, 0, tzinfo=datetime.UTC)  # a Wednesday
+
+
+def events(text, language, published=PUBLISHED):
+    return [c.to_contract() for c in extract(text, published=published, language=language)]
+
+
+def shown(text, language):
+    return sorted((e["kind"], e["date"], e["modality"]) for e in events(text, language))
+
+
+class TestAPhraseNamingTheEventAnotherIsTimedBy:
+    def test_a_day_between_the_phrase_and_the_talks_dates_the_talks(self):
+        text = "On Monday, ahead of the ASEAN summit, Anwar Ibrahim and Prabowo Subianto met in Kuala Lumpur."
+        assert ("meeting", "2025-03-10", "asserted") in shown(text, "en")
+
+    def test_the_phrase_may_open_the_sentence(self):
+        text = "Two days before the summit, on Monday, Emmanuel Macron met Narendra Modi in Paris."
+        met = [e for e in events(text, "en") if e["kind"] == "meeting"]
+        assert [e["date"] for e in met] == ["2025-03-10"]
+        assert set(met[0]["countries"]) == {"France", "India"}
+
+    def test_indonesian_sehari_sebelum_ktt(self):
+        text = "Sehari sebelum KTT, Senin (10/3/2025), Prabowo dan Anwar Ibrahim bertemu di Putrajaya."
+        met = [e for e in events(text, "id") if e["kind"] == "meeting"]
+        assert [e["date"] for e in met] == ["2025-03-10"]
+
+    def test_a_phrase_telling_more_than_its_trigger_keeps_its_day(self):
+        text = "Setelah singgah di Hanoi, Vietnam, pada Senin (10/3), Prabowo tiba di Beijing, Selasa (11/3)."
+        visits = sorted(e["date"] for e in events(text, "id") if e["kind"] == "visit")
+        assert visits == ["2025-03-10", "2025-03-11"]

@@ -36,3 +36,26 @@ class TestAPhraseNamingTheEventAnotherIsTimedBy:
         text = "Setelah singgah di Hanoi, Vietnam, pada Senin (10/3), Prabowo tiba di Beijing, Selasa (11/3)."
         visits = sorted(e["date"] for e in events(text, "id") if e["kind"] == "visit")
         assert visits == ["2025-03-10", "2025-03-11"]
+
+
+class TestDemandsAndWarnings:
+    def test_demanding_that_sanctions_be_lifted_is_a_statement_not_a_sanction(self):
+        text = "Iran on Monday demanded that the European Union lift the penalties it placed on its airline."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
+        assert set(found[0]["actors"]) == {"Iran", "European Union"}
+
+    def test_a_warning_that_is_a_statement(self):
+        text = "Marco Rubio warned on Tuesday that Venezuelan officials would be held to account."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-11")]
+        assert set(found[0]["countries"]) == {"United States", "Venezuela"}
+
+    def test_warned_of_is_still_hypothetical(self):
+        text = "Marco Rubio warned of sanctions on Venezuela on Tuesday."
+        assert "statement" not in [e["kind"] for e in events(text, "en")]
+
+    def test_indonesian_menuntut_agar(self):
+        text = "Iran pada Senin (10/3) menuntut agar Uni Eropa mencabut sanksi terhadap maskapainya."
+        found = events(text, "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]

@@ -59,3 +59,22 @@ class TestDemandsAndWarnings:
         text = "Iran pada Senin (10/3) menuntut agar Uni Eropa mencabut sanksi terhadap maskapainya."
         found = events(text, "id")
         assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
+
+
+class TestAStatementAboutTheSanctionsToldBefore:
+    def test_the_sanctions_name_the_party_that_imposed_them(self):
+        text = (
+            "Britain on Monday imposed sanctions on six Iranian officials. "
+            "Iran's foreign ministry on Tuesday condemned the sanctions."
+        )
+        said = [e for e in events(text, "en") if e["kind"] == "statement"]
+        assert [e["date"] for e in said] == ["2025-03-11"]
+        assert set(said[0]["countries"]) == {"Iran", "United Kingdom"}
+
+    def test_the_tariffs_after_a_firm_opposition(self):
+        text = (
+            "The United States on Monday ordered new tariffs on Canadian steel. "
+            "Canada said on Tuesday it firmly opposes the tariffs."
+        )
+        said = [e for e in events(text, "en") if e["kind"] == "statement"]
+        assert said and set(said[0]["countries"]) == {"Canada", "United States"}

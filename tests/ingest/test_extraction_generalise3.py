@@ -78,3 +78,21 @@ class TestAStatementAboutTheSanctionsToldBefore:
         )
         said = [e for e in events(text, "en") if e["kind"] == "statement"]
         assert said and set(said[0]["countries"]) == {"Canada", "United States"}
+
+
+class TestNumberedPackages:
+    def test_an_ordinal_package_approved_is_a_sanction(self):
+        text = "EU governments on Monday approved a 16th package targeting Russian shipping."
+        assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("sanction", "2025-03-10")]
+
+    def test_a_month_dates_the_package(self):
+        text = "The European Union passed the 15th package in December after weeks of haggling."
+        assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("sanction", "2024-12")]
+
+    def test_an_aid_package_is_no_sanction(self):
+        text = "The Senate on Monday approved a $60 billion aid package for Ukraine."
+        assert "sanction" not in [e["kind"] for e in events(text, "en")]
+
+    def test_indonesian_paket_ke(self):
+        text = "Negara-negara anggota Uni Eropa mengesahkan paket ke-16 pada Senin (10/3)."
+        assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("sanction", "2025-03-10")]

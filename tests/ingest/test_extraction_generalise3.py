@@ -96,3 +96,15 @@ class TestNumberedPackages:
     def test_indonesian_paket_ke(self):
         text = "Negara-negara anggota Uni Eropa mengesahkan paket ke-16 pada Senin (10/3)."
         assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("sanction", "2025-03-10")]
+
+
+class TestIndonesianBombersAndWarshipsTogether:
+    def test_bombers_of_two_countries_flying_is_an_exercise(self):
+        text = "Jepang mengerahkan jet tempur setelah pesawat pengebom China dan Rusia melintas di dekat Okinawa pada Selasa (11/3)."
+        found = [e for e in events(text, "id") if e["kind"] == "exercise"]
+        assert [e["date"] for e in found] == ["2025-03-11"]
+        assert {"China", "Russia"} <= set(found[0]["countries"])
+
+    def test_warships_sailing_together(self):
+        text = "Kapal perang China dan Rusia berlayar bersama di Laut China Timur pada Selasa (11/3)."
+        assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("exercise", "2025-03-11")]

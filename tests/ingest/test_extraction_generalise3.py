@@ -108,3 +108,18 @@ class TestIndonesianBombersAndWarshipsTogether:
     def test_warships_sailing_together(self):
         text = "Kapal perang China dan Rusia berlayar bersama di Laut China Timur pada Selasa (11/3)."
         assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("exercise", "2025-03-11")]
+
+
+class TestIndonesianVisitsAndRepeats:
+    def test_menyambangi_is_a_visit(self):
+        text = "Prabowo menyambangi Kairo pada Senin (10/3) dan diterima Presiden Abdel Fattah el-Sisi."
+        found = [e for e in events(text, "id") if e["kind"] == "visit"]
+        assert [e["date"] for e in found] == ["2025-03-10"]
+        assert set(found[0]["countries"]) == {"Indonesia", "Egypt"}
+
+    def test_a_similar_patrol_earlier_is_another_patrol(self):
+        text = (
+            "Pesawat pengebom Rusia dan China terbang bersama di dekat Korea Selatan pada Selasa (11/3). "
+            "Patroli serupa pernah digelar pada November 2024."
+        )
+        assert ("exercise", "2024-11", "asserted") in shown(text, "id")

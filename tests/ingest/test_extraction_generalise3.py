@@ -123,3 +123,26 @@ class TestIndonesianVisitsAndRepeats:
             "Patroli serupa pernah digelar pada November 2024."
         )
         assert ("exercise", "2024-11", "asserted") in shown(text, "id")
+
+
+class TestThatSameMorning:
+    def test_that_same_morning_is_the_day_told_before(self):
+        text = (
+            "Xi Jinping hosted Vladimir Putin in Beijing on Monday. "
+            "That same morning, Russia launched a massive drone attack on Ukraine."
+        )
+        assert ("attack", "2025-03-10", "asserted") in shown(text, "en")
+
+    def test_on_the_same_evening(self):
+        text = (
+            "Xi Jinping hosted Vladimir Putin in Beijing on Monday. "
+            "On the same evening, Russia launched a massive drone attack on Ukraine."
+        )
+        assert ("attack", "2025-03-10", "asserted") in shown(text, "en")
+
+    def test_indonesian_malam_yang_sama(self):
+        text = (
+            "Xi Jinping menerima Vladimir Putin di Beijing pada Senin (10/3). "
+            "Pada malam yang sama, Rusia melancarkan serangan drone besar-besaran ke Ukraina."
+        )
+        assert ("attack", "2025-03-10", "asserted") in shown(text, "id")

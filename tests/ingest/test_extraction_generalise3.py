@@ -146,3 +146,26 @@ class TestThatSameMorning:
             "Pada malam yang sama, Rusia melancarkan serangan drone besar-besaran ke Ukraina."
         )
         assert ("attack", "2025-03-10", "asserted") in shown(text, "id")
+
+
+class TestTheDayOfAnElection:
+    def test_an_election_day_does_not_date_the_meeting(self):
+        text = (
+            "Anwar Ibrahim received Prabowo in Putrajaya and congratulated him on his victory in the election "
+            "on 14 February."
+        )
+        assert [e for e in events(text, "en") if e["date"] == "2025-02-14"] == []
+
+    def test_indonesian_pemilihan_presiden(self):
+        text = (
+            "Anwar Ibrahim menerima Prabowo di Putrajaya dan memberi selamat atas kemenangannya dalam pemilihan "
+            "presiden 14 Februari lalu."
+        )
+        assert [e for e in events(text, "id") if e["date"] == "2025-02-14"] == []
+
+    def test_the_meeting_keeps_its_own_day(self):
+        text = (
+            "Anwar Ibrahim met Prabowo in Putrajaya on Monday and congratulated him on his win in the election "
+            "on 14 February."
+        )
+        assert [e["date"] for e in events(text, "en") if e["kind"] == "meeting"] == ["2025-03-10"]

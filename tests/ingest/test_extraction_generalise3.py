@@ -169,3 +169,11 @@ class TestTheDayOfAnElection:
             "on 14 February."
         )
         assert [e["date"] for e in events(text, "en") if e["kind"] == "meeting"] == ["2025-03-10"]
+
+
+class TestIndonesianForeignMinistry:
+    def test_kemlu_speaks_for_indonesia(self):
+        text = "Kemlu pada Selasa (11/3) mengecam serangan Israel di Gaza."
+        found = [e for e in events(text, "id") if e["kind"] == "statement"]
+        assert [e["date"] for e in found] == ["2025-03-11"]
+        assert set(found[0]["countries"]) == {"Indonesia", "Israel"}

@@ -876,10 +876,13 @@ def _bind_dates(
                 # to the clause it dates; any other date no further than its neighbours
                 opener = here == 0 and not anaphoric and len(text[clause[0] : clause[1]].split()) <= 4
                 every = not opener
+                # (never the event a point phrase names: "left Bali on Tuesday, before the second day of the
+                # summit" tells no day of the summit)
                 others = [
                     r
                     for r in open_
-                    if _clause_gap(clauses, with_trigger, text, clauses.index(r.clause), here, every) <= 2
+                    if r.clause not in points
+                    and _clause_gap(clauses, with_trigger, text, clauses.index(r.clause), here, every) <= 2
                     and not _said_after_subordinate(text, r, date, subordinate, phrases, language)
                 ]
                 if not others:
@@ -888,7 +891,6 @@ def _bind_dates(
                 chosen = min(
                     others,
                     key=lambda r: (
-                        r.clause in points,
                         _clause_gap(clauses, with_trigger, text, clauses.index(r.clause), here, every),
                         r.trigger.weak,  # "menandatangani perintah eksekutif yang mengenakan tarif": the tariffs
                         _priority(r.trigger.kind),
@@ -918,7 +920,7 @@ def _point_phrases(text: str, readings: list[_Reading], language: str) -> set[tu
     return {
         r.clause
         for r in readings
-        if len(text[r.clause[0] : r.trigger.start].lstrip(" ,;:—–-").split()) <= 4
+        if len(text[r.clause[0] : r.trigger.start].lstrip(" ,;:—–-").split()) <= 7
         and len(text[r.trigger.end : r.clause[1]].split()) <= 1
         and opener.match(text, r.clause[0], r.trigger.start)
     }

@@ -177,3 +177,13 @@ class TestIndonesianForeignMinistry:
         found = [e for e in events(text, "id") if e["kind"] == "statement"]
         assert [e["date"] for e in found] == ["2025-03-11"]
         assert set(found[0]["countries"]) == {"Indonesia", "Israel"}
+
+
+class TestAPointPhraseTakesNoDayFromItsNeighbour:
+    def test_leaving_before_the_second_day_of_a_summit(self):
+        text = "Lavrov left Kuala Lumpur on Monday night, before the second day of the ASEAN summit."
+        assert [e for e in events(text, "en") if e["kind"] == "summit"] == []
+
+    def test_indonesian_sebelum_hari_kedua_ktt(self):
+        text = "Sugiono sudah meninggalkan Kuala Lumpur pada Senin malam, sebelum hari kedua KTT ASEAN."
+        assert [e for e in events(text, "id") if e["kind"] == "summit"] == []

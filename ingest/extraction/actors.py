@@ -108,7 +108,11 @@ def read_actors(
             name = gazetteer.holder(mention.office, on)
         elif mention.kind in ("metonym", "place"):
             after_locative = bool(locative.search(text[max(0, mention.start - 12) : mention.start]))
-            if after_locative:
+            # "KTT Johannesburg", "the Samarkand summit": a summit named by its city is held there
+            names_summit = kind in HOSTED_KINDS and (
+                not text[trigger_end : mention.start].strip() or not text[mention.end : trigger_start].strip()
+            )
+            if after_locative or names_summit:
                 location = location or mention.place or mention.text
                 if kind in TARGETED_PLACE_KINDS:
                     name = mention.actor  # "arrived in Moscow", "struck Kharkiv": the place's country is the target

@@ -187,3 +187,15 @@ class TestAPointPhraseTakesNoDayFromItsNeighbour:
     def test_indonesian_sebelum_hari_kedua_ktt(self):
         text = "Sugiono sudah meninggalkan Kuala Lumpur pada Senin malam, sebelum hari kedua KTT ASEAN."
         assert [e for e in events(text, "id") if e["kind"] == "summit"] == []
+
+
+class TestASummitNamedByItsCity:
+    def test_indonesian_ktt_and_city(self):
+        text = "Para pemimpin BRICS menggelar KTT Johannesburg pada Agustus 2023."
+        found = [e for e in events(text, "id") if e["kind"] == "summit"]
+        assert found and "South Africa" in found[0]["countries"]
+
+    def test_english_city_before_summit(self):
+        text = "BRICS leaders gathered for the Kazan summit in October 2024."
+        found = [e for e in events(text, "en") if e["kind"] == "summit"]
+        assert found and "Russia" in found[0]["countries"]

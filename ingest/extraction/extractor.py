@@ -10,7 +10,7 @@ becomes further evidence of a dated event of the same kind and actors in the art
 import bisect
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .actors import PLACED_KINDS, ActorRole, after_locative, countries_of, is_country_place, read_actors
@@ -149,7 +149,8 @@ def extract(
             )
             if candidate is None or (reading.continued and not _continues(candidate, previous_lead, gazetteer)):
                 continue
-            (dated if candidate.date is not None else undated).append(candidate)
+            for one in _separate_talks(candidate, text, reading, language, gazetteer):
+                (dated if one.date is not None else undated).append(one)
             if any(a.name not in {m.actor for m in in_sentence} for a in candidate.actors):
                 carried_kinds.add(reading.trigger.kind)
             if (
@@ -179,6 +180,34 @@ def extract(
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
     return [c for c in dated if not _half_read(c, gazetteer)]
+
+
+@cache
+def _separate_cue(language: str) -> re.Pattern | None:
+    words = load_lexicon(language).get("separate_markers") or []
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _separate_talks(
+    candidate: Candidate, text: str, reading: _Reading, language: str, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """ "Xi held separate talks with Modi and Erdogan": two meetings of the first party named, one with each
+    of the others, not one three-way meeting."""
+    if candidate.kind not in ONE_DAY_KINDS or len(candidate.countries) < 3:
+        return [candidate]
+    cue = _separate_cue(language)
+    if cue is None or not cue.search(text, reading.clause[0], min(reading.clause[1], reading.trigger.end + 20)):
+        return [candidate]
+    first, *others = candidate.actors
+    home = countries_of([first], gazetteer)
+    pairs = []
+    for other in others:
+        country = countries_of([other], gazetteer)
+        if country == home or not country:
+            continue
+        pair = replace(candidate, actors=[first, other], countries=home + country, evidence=list(candidate.evidence))
+        pairs.append(pair)
+    return pairs or [candidate]
 
 
 # Kinds that always take two parties: two sides of talks, a call or a deal, a guest and a host (a national

@@ -100,7 +100,10 @@ class TestNumberedPackages:
 
 class TestIndonesianBombersAndWarshipsTogether:
     def test_bombers_of_two_countries_flying_is_an_exercise(self):
-        text = "Jepang mengerahkan jet tempur setelah pesawat pengebom China dan Rusia melintas di dekat Okinawa pada Selasa (11/3)."
+        text = (
+            "Jepang mengerahkan jet tempur setelah pesawat pengebom China dan Rusia melintas di dekat Okinawa "
+            "pada Selasa (11/3)."
+        )
         found = [e for e in events(text, "id") if e["kind"] == "exercise"]
         assert [e["date"] for e in found] == ["2025-03-11"]
         assert {"China", "Russia"} <= set(found[0]["countries"])
@@ -199,3 +202,19 @@ class TestASummitNamedByItsCity:
         text = "BRICS leaders gathered for the Kazan summit in October 2024."
         found = [e for e in events(text, "en") if e["kind"] == "summit"]
         assert found and "Russia" in found[0]["countries"]
+
+
+class TestSeparateTalks:
+    def test_separate_talks_are_one_meeting_with_each(self):
+        text = "Xi Jinping held separate talks with Anwar Ibrahim and Prabowo Subianto on Monday."
+        met = sorted(tuple(e["countries"]) for e in events(text, "en") if e["kind"] == "meeting")
+        assert met == [("China", "Indonesia"), ("China", "Malaysia")]
+
+    def test_indonesian_secara_terpisah(self):
+        text = "Xi Jinping secara terpisah bertemu Anwar Ibrahim dan Prabowo Subianto pada Senin (10/3)."
+        met = sorted(tuple(e["countries"]) for e in events(text, "id") if e["kind"] == "meeting")
+        assert met == [("China", "Indonesia"), ("China", "Malaysia")]
+
+    def test_talks_of_three_without_the_cue_stay_one(self):
+        text = "Xi Jinping held talks with Anwar Ibrahim and Prabowo Subianto on Monday."
+        assert len([e for e in events(text, "en") if e["kind"] == "meeting"]) == 1

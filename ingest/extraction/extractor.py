@@ -108,6 +108,7 @@ def extract(
     anchors: dict[str, DateMention] = {}  # the day of the last dated event of each kind, for "after the talks"
     seen_people = _PeopleSeen()
     lead: Candidate | None = None  # the event the previous sentence dated by itself
+    pending: list[tuple] = []  # the previous sentence's undated events, with what built them
     for sentence in sentences:
         if not sentence.usable:
             continue
@@ -134,6 +135,16 @@ def extract(
         ]
         told = frozenset(c.kind for c in dated)
         readings = _read_sentence(text, sentence, language, sentence_dates, own, told)
+        if pending and sentence_dates and _decision_told(text, sentence, language):
+            # "... agreed to impose sanctions. The decision was announced on Saturday.": the day is the decision's
+            for reading, args, loose in pending:
+                reading.date = sentence_dates[0]
+                candidate = _build(text, reading, *args)
+                if candidate is not None and candidate.date is not None:
+                    undated.remove(loose)
+                    dated.append(candidate)
+            readings = []
+        pending = []
         if onsets:
             _date_onsets(readings, [d for d in onsets if sentence.start <= d.start < sentence.end], language)
         if sentence_dates and not dated_by_phrase:
@@ -151,6 +162,9 @@ def extract(
                 continue
             for one in _separate_talks(candidate, text, reading, language, gazetteer):
                 (dated if one.date is not None else undated).append(one)
+            if candidate.date is None and not reading.reference:
+                args = (readings, in_sentence, context, language, gazetteer, published, published_day)
+                pending.append((reading, args, candidate))
             if any(a.name not in {m.actor for m in in_sentence} for a in candidate.actors):
                 carried_kinds.add(reading.trigger.kind)
             if (
@@ -180,6 +194,19 @@ def extract(
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
     return [c for c in dated if not _half_read(c, gazetteer)]
+
+
+@cache
+def _decision_cue(language: str) -> re.Pattern | None:
+    source = load_lexicon(language).get("decision_told_after")
+    return re.compile(rf"\W*(?:{source})(?!\w)", re.IGNORECASE) if source else None
+
+
+def _decision_told(text: str, sentence: Sentence, language: str) -> bool:
+    """ "The decision was announced on Saturday": a sentence that only tells when what was told before was
+    announced."""
+    cue = _decision_cue(language)
+    return bool(cue and cue.match(text, sentence.start, sentence.end))
 
 
 @cache

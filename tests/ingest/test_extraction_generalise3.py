@@ -218,3 +218,26 @@ class TestSeparateTalks:
     def test_talks_of_three_without_the_cue_stay_one(self):
         text = "Xi Jinping held talks with Anwar Ibrahim and Prabowo Subianto on Monday."
         assert len([e for e in events(text, "en") if e["kind"] == "meeting"]) == 1
+
+
+class TestTheDecisionWasAnnouncedOn:
+    def test_the_day_the_decision_was_announced_dates_the_sanction_before_it(self):
+        text = (
+            "Australia and New Zealand agreed to impose new sanctions on Iranian banks. "
+            "The decision was announced in a joint statement on Monday."
+        )
+        assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("sanction", "2025-03-10")]
+
+    def test_indonesian_keputusan_itu_diumumkan(self):
+        text = (
+            "Australia dan Selandia Baru sepakat menjatuhkan sanksi baru terhadap bank-bank Iran. "
+            "Keputusan itu diumumkan dalam pernyataan bersama pada Senin (10/3)."
+        )
+        assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("sanction", "2025-03-10")]
+
+    def test_without_the_cue_the_next_day_is_not_borrowed(self):
+        text = (
+            "Australia and New Zealand agreed to impose new sanctions on Iranian banks. "
+            "Their leaders spoke on Monday about trade."
+        )
+        assert [e for e in events(text, "en") if e["kind"] == "sanction"] == []

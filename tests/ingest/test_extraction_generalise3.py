@@ -241,3 +241,17 @@ class TestTheDecisionWasAnnouncedOn:
             "Their leaders spoke on Monday about trade."
         )
         assert [e for e in events(text, "en") if e["kind"] == "sanction"] == []
+
+
+class TestASpeechByVideoIsNoCall:
+    def test_addressing_leaders_by_video_link(self):
+        text = "Zelensky addressed the G7 leaders by video link on Tuesday."
+        assert [e["kind"] for e in events(text, "en")] == ["statement"]
+
+    def test_indonesian_pidato_secara_virtual(self):
+        text = "Presiden Prabowo menyampaikan pidato secara virtual kepada para pemimpin ASEAN pada Selasa (11/3)."
+        assert [e["kind"] for e in events(text, "id")] == ["statement"]
+
+    def test_two_leaders_speaking_by_video_is_still_a_call(self):
+        text = "Xi and Putin spoke by video link on Tuesday."
+        assert [e["kind"] for e in events(text, "en")] == ["call"]

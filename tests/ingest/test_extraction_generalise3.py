@@ -255,3 +255,15 @@ class TestASpeechByVideoIsNoCall:
     def test_two_leaders_speaking_by_video_is_still_a_call(self):
         text = "Xi and Putin spoke by video link on Tuesday."
         assert [e["kind"] for e in events(text, "en")] == ["call"]
+
+
+class TestLeadersNamedInTheGazetteer:
+    def test_a_planned_meeting_with_the_uae_president(self):
+        text = "Prabowo dijadwalkan terbang ke Abu Dhabi pada Jumat (14/3) untuk bertemu Presiden Mohamed bin Zayed."
+        met = [e for e in events(text, "id") if e["kind"] == "meeting"]
+        assert met and set(met[0]["countries"]) == {"Indonesia", "United Arab Emirates"}
+
+    def test_heads_of_government_by_surname(self):
+        text = "Meloni met Milei in Rome on Monday."
+        met = [e for e in events(text, "en") if e["kind"] == "meeting"]
+        assert met and set(met[0]["countries"]) == {"Italy", "Argentina"}

@@ -267,3 +267,13 @@ class TestLeadersNamedInTheGazetteer:
         text = "Meloni met Milei in Rome on Monday."
         met = [e for e in events(text, "en") if e["kind"] == "meeting"]
         assert met and set(met[0]["countries"]) == {"Italy", "Argentina"}
+
+
+class TestPostsOnSocialMedia:
+    def test_indonesian_quote_written_on_an_account(self):
+        text = '"Hentikan kekerasan sekarang juga," tulis Prabowo melalui akun Instagram resminya pada Senin (10/3).'
+        assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("statement", "2025-03-10")]
+
+    def test_english_post_on_telegram(self):
+        text = '"We will not give up our land," Zelensky said in a post on Telegram on Monday.'
+        assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("statement", "2025-03-10")]

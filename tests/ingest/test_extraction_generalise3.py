@@ -277,3 +277,12 @@ class TestPostsOnSocialMedia:
     def test_english_post_on_telegram(self):
         text = '"We will not give up our land," Zelensky said in a post on Telegram on Monday.'
         assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("statement", "2025-03-10")]
+
+
+class TestABirthdayIsNoDayOfTheTrip:
+    def test_indonesian_genap_berusia(self):
+        text = (
+            "Prabowo, yang pada 17 Oktober lalu genap berusia 73 tahun, menempuh perjalanan panjang dalam "
+            "lawatan ke Kairo ini."
+        )
+        assert [e for e in events(text, "id") if e["date"] and e["date"].endswith("-10-17")] == []

@@ -286,3 +286,17 @@ class TestABirthdayIsNoDayOfTheTrip:
             "lawatan ke Kairo ini."
         )
         assert [e for e in events(text, "id") if e["date"] and e["date"].endswith("-10-17")] == []
+
+
+class TestTheTalksCameAs:
+    def test_the_context_of_the_talks_gives_them_no_other_date(self):
+        text = (
+            "Xi Jinping met Vladimir Putin in Moscow on Monday. "
+            "The talks came as Ukrainian forces pushed into the Kursk region this month."
+        )
+        met = [(e["date"], tuple(e["countries"])) for e in events(text, "en") if e["kind"] == "meeting"]
+        assert met == [("2025-03-10", ("China", "Russia"))]
+
+    def test_came_two_days_after_still_dates(self):
+        text = "Xi Jinping met Vladimir Putin in Moscow on Monday. The talks came two days after a call with Trump."
+        assert [e["date"] for e in events(text, "en") if e["kind"] == "meeting"] == ["2025-03-10"]

@@ -300,3 +300,9 @@ class TestTheTalksCameAs:
     def test_came_two_days_after_still_dates(self):
         text = "Xi Jinping met Vladimir Putin in Moscow on Monday. The talks came two days after a call with Trump."
         assert [e["date"] for e in events(text, "en") if e["kind"] == "meeting"] == ["2025-03-10"]
+
+
+class TestAnInvasionSinceADay:
+    def test_indonesian_invasion_told_with_sejak(self):
+        text = "Israel menginvasi Lebanon selatan sejak 1 Oktober 2024."
+        assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("invasion", "2024-10-01")]

@@ -306,3 +306,17 @@ class TestAnInvasionSinceADay:
     def test_indonesian_invasion_told_with_sejak(self):
         text = "Israel menginvasi Lebanon selatan sejak 1 Oktober 2024."
         assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("invasion", "2024-10-01")]
+
+
+class TestASummitWhereTwoLeadersMet:
+    def test_met_again_at_a_summit_is_the_meeting(self):
+        text = "Xi and Putin met again at a BRICS summit in Kazan in October."
+        assert [(e["kind"], e["date"]) for e in events(text, "en")] == [("meeting", "2024-10")]
+
+    def test_indonesian_bertemu_dalam_ktt(self):
+        text = "Xi dan Putin kembali bertemu dalam KTT BRICS di Kazan pada Oktober 2024."
+        assert [(e["kind"], e["date"]) for e in events(text, "id")] == [("meeting", "2024-10")]
+
+    def test_a_summit_told_alone_is_still_a_summit(self):
+        text = "BRICS leaders gathered for a summit in Kazan in October."
+        assert [e["kind"] for e in events(text, "en")] == ["summit"]

@@ -320,3 +320,21 @@ class TestASummitWhereTwoLeadersMet:
     def test_a_summit_told_alone_is_still_a_summit(self):
         text = "BRICS leaders gathered for a summit in Kazan in October."
         assert [e["kind"] for e in events(text, "en")] == ["summit"]
+
+
+class TestMoreWaysToObject:
+    def test_expressed_dissatisfaction_with_curbs(self):
+        text = "Beijing on Monday expressed strong dissatisfaction with the Dutch export curbs."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
+        assert set(found[0]["countries"]) == {"China", "Netherlands"}
+
+    def test_deplored(self):
+        text = "Canada deplored the new American tariffs on Monday."
+        assert ("statement", "2025-03-10", "asserted") in shown(text, "en")
+
+    def test_indonesian_menyampaikan_keberatan(self):
+        text = "Kemlu pada Senin (10/3) menyampaikan keberatan atas keputusan Australia."
+        found = events(text, "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
+        assert set(found[0]["countries"]) == {"Indonesia", "Australia"}

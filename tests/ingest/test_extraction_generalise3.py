@@ -338,3 +338,30 @@ class TestMoreWaysToObject:
         found = events(text, "id")
         assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
         assert set(found[0]["countries"]) == {"Indonesia", "Australia"}
+
+
+class TestAMilitaryOperationLaunchedIntoACountry:
+    def test_english_ground_operation_into(self):
+        text = "Israel launched a ground operation into Lebanon on 1 October 2024."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("invasion", "2024-10-01")]
+        assert set(found[0]["countries"]) == {"Israel", "Lebanon"}
+
+    def test_indonesian_memulai_operasi_militer_sejak_dates_the_same_day(self):
+        text = (
+            "Israel memulai operasi militer ke Lebanon sejak 1 Oktober 2024. "
+            "Pada hari yang sama, Presiden Prabowo menyerukan gencatan senjata."
+        )
+        assert shown(text, "id") == [("invasion", "2024-10-01", "asserted"), ("statement", "2024-10-01", "asserted")]
+
+
+class TestCountriesTheGazetteerLacked:
+    def test_demonyms_and_names(self):
+        text = "Belgian and Danish ministers met in Copenhagen on Monday."
+        met = [e for e in events(text, "en") if e["kind"] == "meeting"]
+        assert met and set(met[0]["countries"]) == {"Belgium", "Denmark"}
+
+    def test_indonesian_names(self):
+        text = "Menlu Sugiono bertemu Menlu Yordania di Amman pada Senin (10/3)."
+        met = [e for e in events(text, "id") if e["kind"] == "meeting"]
+        assert met and set(met[0]["countries"]) == {"Indonesia", "Jordan"}

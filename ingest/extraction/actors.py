@@ -33,6 +33,18 @@ class ActorReading:
 
 
 @cache
+def _uninvited_pattern(language: str) -> re.Pattern | None:
+    source = load_lexicon(language).get("uninvited_after")
+    return re.compile(rf"[\s,]*(?:{source})(?!\w)", re.IGNORECASE) if source else None
+
+
+def _uninvited(text: str, mention: Mention, language: str) -> bool:
+    """ "a peace summit in June, which Russia has not been invited to": a country told as left out."""
+    pattern = _uninvited_pattern(language)
+    return bool(pattern and pattern.match(text, mention.end, mention.end + 60))
+
+
+@cache
 def _locative_pattern(language: str) -> re.Pattern:
     words = load_lexicon(language).get("locatives") or []
     body = "|".join(words) or r"(?!)"
@@ -93,8 +105,10 @@ def read_actors(
     found: list[tuple[str, int]] = []  # (name, position)
     targets: set[str] = set()
     location = None
+    # "a summit Russia was not invited to": a party told as left out is none, wherever else it is named
+    left_out = {m.actor for m in mentions if _uninvited(text, m, language)} if kind in HOSTED_KINDS else set()
     for mention in mentions:
-        if mention.kind == "ignore":
+        if mention.kind == "ignore" or mention.actor in left_out:
             continue
         name = None
         if mention.kind == "actor" and kind in PLACED_KINDS and is_country_place(text, mention, language, gazetteer):

@@ -365,3 +365,15 @@ class TestCountriesTheGazetteerLacked:
         text = "Menlu Sugiono bertemu Menlu Yordania di Amman pada Senin (10/3)."
         met = [e for e in events(text, "id") if e["kind"] == "meeting"]
         assert met and set(met[0]["countries"]) == {"Indonesia", "Jordan"}
+
+
+class TestACountryLeftOutOfASummit:
+    def test_not_invited_is_no_party(self):
+        text = "Russia was not invited to the summit that Saudi Arabia and Ukraine will hold in June."
+        found = [e for e in events(text, "en") if e["kind"] == "summit"]
+        assert found and set(found[0]["countries"]) == {"Saudi Arabia", "Ukraine"}
+
+    def test_an_invited_country_stays(self):
+        text = "Russia was invited to the summit that Saudi Arabia and Ukraine will hold in June."
+        found = [e for e in events(text, "en") if e["kind"] == "summit"]
+        assert found and "Russia" in found[0]["countries"]

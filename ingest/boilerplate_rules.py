@@ -14,6 +14,8 @@ from pathlib import Path
 from re import _constants as sre  # the stdlib's own pattern parser, to read the rules exactly
 from re import _parser as sre_parser
 
+from ingest.extraction.regex_starts import required_strings
+
 BOILERPLATE_DIR = Path(__file__).resolve().parent / "boilerplate"
 RULE_LANGUAGES = ("id", "en", "ru", "zh")
 
@@ -165,33 +167,6 @@ def start_characters(pattern: str) -> frozenset[str] | None:
         return None  # matched case-blind: spelling out every case variant is not worth it
     chars, can_be_empty = first_characters(sre_parser.parse(pattern).data)
     return None if can_be_empty else chars
-
-
-def required_strings(items: list) -> frozenset[str] | None:
-    """Strings of which every match of these parsed items contains one (None: none found). Of the
-    candidates, the one with the fewest strings of three characters or more is taken."""
-    candidates: list[frozenset[str]] = []
-    run = ""
-    for op, arg in items + [(None, None)]:
-        if op is sre.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            candidates.append(frozenset([run]))
-            run = ""
-        if op is sre.SUBPATTERN and not arg[1] & sre.SRE_FLAG_IGNORECASE:
-            candidates.append(required_strings(arg[3].data))
-        elif op is sre.BRANCH:
-            branches = [required_strings(branch.data) for branch in arg[1]]
-            if all(branch is not None for branch in branches):
-                candidates.append(frozenset().union(*branches))
-        elif op is sre.MAX_REPEAT and arg[0] >= 1:
-            candidates.append(required_strings(arg[2].data))
-    candidates = [c for c in candidates if c]
-    if not candidates:
-        return None
-    # few strings are checked fastest; one of only spaces would be in every line
-    return min(candidates, key=lambda c: (any(s.isspace() for s in c), len(c), -min(map(len, c))))
 
 
 def rule_set(patterns: list[str]) -> RuleSet:

@@ -32,7 +32,7 @@ from .kinds import (
 from .language import detect_language
 from .lexicons import load_lexicon, normalise_language
 from .merging import merge_candidates
-from .regex_starts import MultiScan, build_multi_scan
+from .regex_starts import MultiScan, build_multi_scan, may_match
 from .sentences import Sentence, split_clauses, split_sentences
 
 CARRY_BACK = 3
@@ -457,7 +457,7 @@ def _period_dates(text: str, found: list[DateMention], language: str) -> list[Da
     """"sejak Maret, menyusul aneksasi Krimea pada bulan yang sama": the month (or year) of the date told
     last before the phrase, even one that only marked a period's edge."""
     pattern = _period_pattern(language)
-    if pattern is None:
+    if pattern is None or not may_match(pattern, text):  # most texts hold no "bulan yang sama"
         return []
     resolved = []
     for match in pattern.finditer(text):
@@ -571,6 +571,8 @@ def _with_days_after(
     if known is None:
         return dates
     pattern, shifts, noun = known
+    if not may_match(pattern, sentence.text):
+        return dates
     added = []
     for match in pattern.finditer(text, sentence.start, sentence.end):
         before = [d for d in dates if d.end <= match.start() and d.precision == "day" and d.earliest == d.latest]

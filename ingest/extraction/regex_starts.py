@@ -17,6 +17,7 @@ import re
 import re._constants as sre
 import re._parser as sre_parse
 from dataclasses import dataclass, field
+from functools import cache
 
 _WIDEST_RANGE = 512  # a class like [а-я] is spelled out; a wider one is "anything"
 _CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_SPACE: r"\s"}
@@ -333,3 +334,56 @@ def _case_of_item(op, arg, ignore: bool) -> tuple[set[str], bool, bool] | None:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return set(), True, True
     return None
+
+
+def required_strings(items: list) -> frozenset[str] | None:
+    """Strings of which every match of these parsed items contains one (None: none found). Of the
+    candidates, the one with the fewest strings of three characters or more is taken."""
+    candidates: list[frozenset[str]] = []
+    run = ""
+    for op, arg in items + [(None, None)]:
+        if op is sre.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            candidates.append(frozenset([run]))
+            run = ""
+        if op is sre.SUBPATTERN and not arg[1] & sre.SRE_FLAG_IGNORECASE:
+            candidates.append(required_strings(arg[3].data))
+        elif op is sre.BRANCH:
+            branches = [required_strings(branch.data) for branch in arg[1]]
+            if all(branch is not None for branch in branches):
+                candidates.append(frozenset().union(*branches))
+        elif op is sre.MAX_REPEAT and arg[0] >= 1:
+            candidates.append(required_strings(arg[2].data))
+    candidates = [c for c in candidates if c]
+    if not candidates:
+        return None
+    # few strings are checked fastest; one of only spaces would be in every line
+    return min(candidates, key=lambda c: (any(s.isspace() for s in c), len(c), -min(map(len, c))))
+
+
+@cache
+def folded_guard(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Folded strings one of which every match of `pattern` contains; None when none is known."""
+    try:
+        found = required_strings(sre_parse.parse(pattern.pattern).data)
+    except (re.error, TypeError, ValueError, RecursionError):
+        return None
+    return tuple(fold(string) for string in found) if found else None
+
+
+def may_match(pattern: re.Pattern, text: str) -> bool:
+    """False only when `pattern` cannot match in `text`: none of its guard strings is there. Folded on
+    both sides, so a case-blind pattern is guarded by the same test; a text whose fold changes its
+    length ("İ") is always tried."""
+    guard = folded_guard(pattern)
+    if guard is None:
+        return True
+    folded = fold(text)
+    if len(folded) != len(text):
+        return True
+    for string in guard:  # a plain loop: cheaper than any() over a generator
+        if string in folded:
+            return True
+    return False

@@ -17,6 +17,8 @@ from ingest.extraction.regex_starts import (
     find_first_chars,
     find_prefixes,
     fold,
+    folded_guard,
+    may_match,
 )
 
 
@@ -277,3 +279,25 @@ class TestCalledOffAfter:
                     assert kinds._called_off_after(after, cues) == expected, (language, after)
                     answers.add(expected)
         assert answers == {True, False}
+
+
+class TestGuardStrings:
+    def test_a_pattern_is_skipped_only_where_it_cannot_match(self):
+        pattern = re.compile(r"(?<!\w)(?P<month>(?:pada |di )?bulan yang sama)(?!\w)|(?<!\w)tahun yang sama", re.I)
+        assert set(folded_guard(pattern)) == {"bulan yang sama", "tahun yang sama"}
+        texts = [
+            "Latihan itu digelar pada Maret. Pada Bulan Yang Sama, Rusia menggelar parade.",
+            "PADA TAHUN YANG SAMA keduanya bertemu.",
+            "Pada bulan yang lalu, keduanya bertemu; tahun yang samar.",
+            "Tidak ada apa-apa di sini.",
+            "İstanbul: pada bulan yang sama.",
+        ]
+        for text in texts:
+            if pattern.search(text):
+                assert may_match(pattern, text), text
+        assert not may_match(pattern, texts[3])
+        assert may_match(pattern, texts[2])  # "tahun yang sama" is there, though no match follows
+
+    def test_patterns_without_a_required_string_are_always_tried(self):
+        assert folded_guard(re.compile(r"\d+\s+\w+")) is None
+        assert may_match(re.compile(r"\d+\s+\w+"), "apa saja")

@@ -55,12 +55,20 @@ class MultiScan:
     patterns: tuple[re.Pattern, ...]
     firsts: tuple[re.Pattern | None, ...]  # per pattern: a character it may start with (None: any)
     by_char: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # The same positions found case-sensitively in fold(text), when every source is written folded: a
+    # case-blind alternation is tried letter by letter, a case-sensitive one skips ahead (see _folded_scan)
+    folded_scan: re.Pattern | None = None
 
     def find_each(self, text: str) -> list[tuple[int, re.Match]]:
         """(pattern index, match) pairs: for each pattern, its non-overlapping matches as finditer finds them."""
         last_end = [0] * len(self.patterns)
         found = []
-        for position in self.scan.finditer(text):
+        scan, scanned = self.scan, text
+        if self.folded_scan is not None:
+            folded = fold(text)
+            if len(folded) == len(text):  # "İ" folds to two characters: positions would shift
+                scan, scanned = self.folded_scan, folded
+        for position in scan.finditer(scanned):
             start = position.start()
             for index in self._indices_for(text[start : start + 1]):
                 if start < last_end[index]:
@@ -86,7 +94,23 @@ def build_multi_scan(sources: list[str], flags: int = 0, boundary: str = "") -> 
     case = flags & re.IGNORECASE
     classes = tuple(None if first is None else re.compile(build_char_class(first), case) for first in firsts)
     patterns = tuple(re.compile(source, flags) for source in sources)
-    return MultiScan(_grouped_scan(sources, firsts, flags, boundary), patterns, classes)
+    scan = MultiScan(_grouped_scan(sources, firsts, flags, boundary), patterns, classes)
+    if case and all(fold(source) == source for source in sources):  # "\\W" or "Moskva" are not folded
+        scan.folded_scan = _folded_scan(sources, [find_first_chars(source) for source in sources], flags, boundary)
+    return scan
+
+
+def _folded_scan(sources: list[str], firsts: list, flags: int, boundary: str) -> re.Pattern:
+    """The grouped scan of folded sources, case-sensitive, for fold(text). Where every source starts at a
+    word start with a word character, the scan takes that character first and looks back from it: a
+    pattern opening with a character class lets the engine skip to the next candidate letter."""
+    sensitive = flags & ~re.IGNORECASE
+    zero_width = _grouped_scan(sources, firsts, sensitive, boundary)
+    items = set().union(*(first for first in firsts if first is not None)) if all(firsts) else set()
+    if boundary != r"(?<!\w)" or not items or not all(len(item) == 1 and item.isalnum() for item in items):
+        return zero_width
+    lookahead = zero_width.pattern[len(boundary) :]
+    return re.compile(f"{build_char_class(frozenset(items))}(?<!\\w.)(?<=(?:{lookahead}).)", sensitive)
 
 
 def build_alternation_scan(sources: list[str], flags: int = 0) -> MultiScan:

@@ -104,6 +104,42 @@ class TestMultiScan:
     def test_a_text_without_any_pattern_gives_nothing(self):
         assert build_multi_scan(["pekan lalu", "hari itu"], re.IGNORECASE).find_each("Tidak ada apa-apa.") == []
 
+    def test_folded_sources_are_scanned_case_sensitively_with_the_same_matches(self):
+        sources = [r"(?<!\w)(?:sehari sebelumnya)(?!\w)", r"(?<!\w)(?:pada hari yang sama)(?!\w)"]
+        scan = build_multi_scan(sources, re.IGNORECASE, r"(?<!\w)")
+        assert scan.folded_scan is not None
+        for text in [
+            "SEHARI SEBELUMNYA, Lavrov tiba. Pada Hari yang Sama, Wang Yi bicara; sehari sebelumnya pun.",
+            "İstanbul: sehari sebelumnya diplomat bertemu, pada hari yang sama İran menjawab.",  # İ folds to two
+            "Disehari sebelumnya tidak ada; PADA HARI YANG SAMA ada.",
+        ]:
+            found = sorted((i, m.span()) for i, m in scan.find_each(text))
+            expected = sorted(
+                (i, m.span()) for i, s in enumerate(sources) for m in re.finditer(s, text, re.IGNORECASE)
+            )
+            assert found == expected and found
+
+    def test_a_source_with_capitals_keeps_the_case_blind_scan(self):
+        scan = build_multi_scan([r"(?<!\w)(?:\W*day after)(?!\w)", r"(?<!\w)Moskva"], re.IGNORECASE, r"(?<!\w)")
+        assert scan.folded_scan is None
+        assert [m.group() for _, m in scan.find_each("a DAY AFTER in moskva")] == ["DAY AFTER", "moskva"]
+
+
+class TestSentenceEnds:
+    def test_a_run_of_marks_ends_one_sentence_and_abbreviations_do_not(self):
+        text = "Putin met Xi... They signed a deal?! Then Mr. Lavrov spoke.\u2026 Wang Yi replied."
+        assert [s.text for s in sentences.split_sentences(text, "en")] == [
+            "Putin met Xi...",
+            "They signed a deal?!",
+            "Then Mr. Lavrov spoke.\u2026",
+            "Wang Yi replied.",
+        ]
+
+    def test_a_long_run_of_dots_is_one_end(self):
+        text = "Awal" + "." * 5000 + " Akhir kalimat."
+        found = [s.text for s in sentences.split_sentences(text, "id")]
+        assert found[-1] == "Akhir kalimat." and found[0].startswith("Awal.")  # the rest: MAX_SENTENCE pieces
+
 
 class TestTriggerScan:
     def test_triggers_are_found_whatever_their_case_and_place(self):

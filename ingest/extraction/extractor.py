@@ -66,6 +66,7 @@ class _Reading:
     in_phrase: bool = False  # "after talks in the Kremlin": dated by the phrase it stands in
     continued: bool = False  # dateless, dated by the sentence before it
     venue: bool = False  # "met on the sidelines of the SCO summit": the summit is where, not what
+    topic: bool = False  # "condemned Russia's invasion on Wednesday": what the statement is about, not dated by it
 
 
 @dataclass
@@ -663,6 +664,7 @@ def _read_sentence(
         venue = _is_sideline_venue(text, clause[0], trigger, language, in_sentence)
         readings.append(_Reading(trigger, sentence, clause, planned, reference=reference, venue=venue))
     readings = _drop_announcing(readings)
+    _mark_topics(text, readings)
     # "signed a declaration after talks in the Kremlin": the talks inside the date phrase take its day
     inside = {id(r): d for r in readings for d in in_sentence if d.start <= r.trigger.start < d.end}
     outside = [r for r in readings if id(r) not in inside]
@@ -673,6 +675,24 @@ def _read_sentence(
             reading.in_phrase = True
     _share_simultaneous(readings, in_sentence, text, language)
     return _one_per_kind(readings)
+
+
+# (not a strike: "Ukraine condemned the Russian airstrike on Kharkiv on Tuesday" is most often told the day it hit)
+TOPIC_KINDS = {"invasion"}
+
+
+def _mark_topics(text: str, readings: list[_Reading]) -> None:
+    """ "Japan condemned Russia's invasion of Ukraine on Wednesday", "mengecam invasi Rusia, Rabu (2/3)": an
+    invasion named as the object of a statement is what was condemned; the day is the statement's."""
+    for said, named in zip(readings, readings[1:], strict=False):
+        if (
+            named.trigger.kind in TOPIC_KINDS
+            and said.trigger.kind == "statement"
+            and said.trigger.directed
+            and said.clause == named.clause
+            and len(text[said.trigger.end : named.trigger.start].split()) <= 4
+        ):
+            named.topic = True
 
 
 @cache
@@ -822,6 +842,7 @@ def _bind_dates(
             r
             for r in readings
             if r.date is None
+            and not r.topic
             # "Pengumuman itu disampaikan pada Senin": a reference to an event not yet dated is dated here
             and not (r.reference and r.trigger.kind in told)
             # (a month is when the plan is for: "is expected in China in October for the summit")

@@ -33,7 +33,8 @@ class TestNominalTriggerOwner:
         assert roles["Russia"] == "target"
 
     def test_indonesian_genitive_after_the_noun_is_the_invader(self):
-        roles = roles_of("Jakarta menyesalkan invasi Rusia ke Ukraina pada Senin (11/9).", "invasion", "id")
+        # (not "Jakarta menyesalkan invasi Rusia ... pada Senin": the day is the regret's, the invasion only named)
+        roles = roles_of("Jakarta mencatat invasi Rusia ke Ukraina pada Kamis (24/2/2022).", "invasion", "id")
         assert roles["Russia"] == "initiator"
         assert roles["Ukraine"] == "target"
         assert roles.get("Indonesia") != "initiator"
@@ -100,11 +101,12 @@ class TestCarriedActors:
 
 class TestAgentsAndHosts:
     def test_the_agent_after_by_is_the_initiator(self):
-        roles = roles_of("The West condemned the annexation of Crimea by Russia on Monday.", "invasion")
+        # (not "The West condemned the annexation ... on Monday": the day is the condemnation's)
+        roles = roles_of("The annexation of Crimea by Russia on March 18, 2014 shocked the West.", "invasion")
         assert roles == {"Russia": "initiator", "Ukraine": "target"}
 
     def test_the_indonesian_agent_after_oleh_is_the_initiator(self):
-        roles = roles_of("Dunia mengecam aneksasi Krimea oleh Rusia pada Senin (11/9).", "invasion", "id")
+        roles = roles_of("Aneksasi Krimea oleh Rusia pada 18 Maret 2014 mengejutkan dunia.", "invasion", "id")
         assert roles == {"Russia": "initiator", "Ukraine": "target"}
 
     def test_the_inviting_host_is_the_target_side_of_the_visit(self):

@@ -30,3 +30,15 @@ class TestAnInvasionNamedByAStatement:
         found = events(text, "en")
         assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-11")]
         assert "Brazil" in found[0]["countries"]
+
+
+class TestTroopsEnteringACountry:
+    def test_troops_entered_is_an_invasion(self):
+        found = events("Turkish troops entered Syria on October 9, 2019, after days of air strikes.", "en")
+        assert ("invasion", "2019-10-09") in [(e["kind"], e["date"]) for e in found]
+        assert "attack" not in [e["kind"] for e in found if e["date"] == "2019-10-09"]
+
+    def test_indonesian_pasukan_memasuki(self):
+        found = events("Pasukan Turki memasuki wilayah Suriah pada 9 Oktober 2019.", "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("invasion", "2019-10-09")]
+        assert set(found[0]["countries"]) == {"Turkey", "Syria"}

@@ -42,3 +42,29 @@ class TestTroopsEnteringACountry:
         found = events("Pasukan Turki memasuki wilayah Suriah pada 9 Oktober 2019.", "id")
         assert [(e["kind"], e["date"]) for e in found] == [("invasion", "2019-10-09")]
         assert set(found[0]["countries"]) == {"Turkey", "Syria"}
+
+
+class TestAMeetingToldAgainAsBesides:
+    def test_besides_meeting_adds_no_meeting_on_the_next_day(self):
+        text = (
+            "Anthony Albanese met Xi Jinping in Beijing on Monday. "
+            "Besides meeting Xi, Albanese spent Tuesday in Shanghai with business leaders."
+        )
+        met = [e for e in events(text, "en") if e["kind"] == "meeting"]
+        assert [e["date"] for e in met] == ["2025-03-10"]
+
+    def test_indonesian_selain_bertemu(self):
+        text = (
+            "Prabowo bertemu Anwar Ibrahim di Putrajaya, Senin (10/3/2025). "
+            "Selain bertemu Anwar, Prabowo dijadwalkan menghadiri forum bisnis di Kuala Lumpur pada Kamis."
+        )
+        met = [e for e in events(text, "id") if e["kind"] == "meeting"]
+        assert [e["date"] for e in met] == ["2025-03-10"]
+
+    def test_selain_itu_still_tells_a_new_event(self):
+        text = (
+            "Prabowo bertemu Anwar Ibrahim di Putrajaya, Senin (10/3/2025). "
+            "Selain itu, Prabowo bertemu Lawrence Wong di Singapura, Selasa (11/3/2025)."
+        )
+        met = sorted(e["date"] for e in events(text, "id") if e["kind"] == "meeting")
+        assert met == ["2025-03-10", "2025-03-11"]

@@ -68,3 +68,13 @@ class TestAMeetingToldAgainAsBesides:
         )
         met = sorted(e["date"] for e in events(text, "id") if e["kind"] == "meeting")
         assert met == ["2025-03-10", "2025-03-11"]
+
+
+class TestDialoguePartnership:
+    def test_a_dialogue_partnership_that_began_in_a_year_is_no_meeting(self):
+        text = "Hubungan kemitraan dialog ASEAN dan India dimulai pada 1992."
+        assert "meeting" not in [e["kind"] for e in events(text, "id")]
+
+    def test_a_dialogue_is_still_talks(self):
+        text = "Indonesia dan Jepang menggelar dialog keamanan di Tokyo pada Senin (10/3/2025)."
+        assert ("meeting", "2025-03-10", "asserted") in shown(text, "id")

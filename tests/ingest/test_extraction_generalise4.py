@@ -78,3 +78,12 @@ class TestDialoguePartnership:
     def test_a_dialogue_is_still_talks(self):
         text = "Indonesia dan Jepang menggelar dialog keamanan di Tokyo pada Senin (10/3/2025)."
         assert ("meeting", "2025-03-10", "asserted") in shown(text, "id")
+
+
+class TestYearsAheadIsADuration:
+    def test_untuk_tiga_tahun_ke_depan_dates_nothing(self):
+        text = (
+            "Bank Indonesia dan Bank of Japan memperpanjang perjanjian swap senilai 30 miliar dollar AS "
+            "untuk tiga tahun ke depan."
+        )
+        assert [e["date"] for e in events(text, "id")] == []

@@ -87,3 +87,17 @@ class TestYearsAheadIsADuration:
             "untuk tiga tahun ke depan."
         )
         assert [e["date"] for e in events(text, "id")] == []
+
+
+class TestATargetIsNoEvent:
+    def test_indonesian_ditargetkan(self):
+        text = "Jalur kereta Laos-Thailand yang dibangun China ditargetkan mulai beroperasi tahun ini."
+        assert events(text, "id") == []
+
+    def test_english_targeted_to(self):
+        text = "Russia and China are targeted to begin gas deliveries through the new pipeline this year."
+        assert events(text, "en") == []
+
+    def test_a_line_that_began_operating_is_still_told(self):
+        text = "Jalur kereta Laos-China yang dibangun China mulai beroperasi pada Jumat (3/12/2021)."
+        assert [e["kind"] for e in events(text, "id")] == ["other"]

@@ -1461,6 +1461,17 @@ def _carried_mentions(
         ]
         if not persons and len({m.actor for m in countries}) >= 2:
             return countries[-2:]
+        # "kerja sama militer Beijing dan Moskwa. Pada Juli 2019, pesawat pengebom kedua negara ...": the two
+        # countries the sentence before named, when the last event of the kind had fewer than two parties
+        pair = [
+            m
+            for m in previous
+            if m.kind in ("actor", "metonym")
+            and m.actor not in named
+            and gazetteer.kind_of(m.actor) == "country"
+        ]
+        if not persons and len({m.actor for m in same_kind}) < 2 and len({m.actor for m in pair}) == 2:
+            return pair
     if count == 0 and same_kind:
         return same_kind  # "Latihan tersebut berlangsung 21-27 Desember": the drills told before
     if count <= 1 and _thing_pronouns(language).search(clause_text):

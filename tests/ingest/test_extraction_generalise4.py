@@ -101,3 +101,23 @@ class TestATargetIsNoEvent:
     def test_a_line_that_began_operating_is_still_told(self):
         text = "Jalur kereta Laos-China yang dibangun China mulai beroperasi pada Jumat (3/12/2021)."
         assert [e["kind"] for e in events(text, "id")] == ["other"]
+
+
+class TestTheTwoCountriesAfterAOneSidedDrill:
+    def test_indonesian_kedua_negara_takes_the_pair_just_named(self):
+        text = (
+            "Kementerian Pertahanan Iran mengatakan latihan itu memperdalam kemitraan strategis kedua negara. "
+            "Pengamat menilai pelayaran ini babak baru hubungan militer Teheran dan Moskwa. "
+            "Pada Januari 2019, kapal perang kedua negara menggelar latihan bersama pertama di Samudra Hindia."
+        )
+        drills = [e for e in events(text, "id") if e["kind"] == "exercise" and e["date"] == "2019-01"]
+        assert [set(e["countries"]) for e in drills] == [{"Iran", "Russia"}]
+
+    def test_english_the_two_countries(self):
+        text = (
+            "Iran's defence ministry said the exercise deepened the strategic partnership of the two countries. "
+            "Analysts called the voyage a new stage in military ties between Tehran and Moscow. "
+            "In January 2019, warships of the two countries held their first joint drills in the Indian Ocean."
+        )
+        drills = [e for e in events(text, "en") if e["kind"] == "exercise" and e["date"] == "2019-01"]
+        assert [set(e["countries"]) for e in drills] == [{"Iran", "Russia"}]

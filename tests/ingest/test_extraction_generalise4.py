@@ -121,3 +121,20 @@ class TestTheTwoCountriesAfterAOneSidedDrill:
         )
         drills = [e for e in events(text, "en") if e["kind"] == "exercise" and e["date"] == "2019-01"]
         assert [set(e["countries"]) for e in drills] == [{"Iran", "Russia"}]
+
+
+class TestWillJoinPutsTheClauseInTheFuture:
+    def test_the_summit_after_will_then_join_is_the_coming_one(self):
+        text = (
+            "Anthony Albanese flies on to Tokyo later on Wednesday and will then join Narendra Modi and "
+            "Shigeru Ishiba at the Quad summit in Tokyo on Friday."
+        )
+        summits = [(e["date"], e["modality"]) for e in events(text, "en") if e["kind"] == "summit"]
+        assert summits == [("2025-03-14", "planned")]
+
+    def test_will_attend(self):
+        text = (
+            "Narendra Modi arrives in Paris on Monday and will attend "
+            " the AI summit with Emmanuel Macron on Thursday."
+        )
+        assert ("summit", "2025-03-13", "planned") in shown(text, "en")

@@ -134,7 +134,7 @@ class TestWillJoinPutsTheClauseInTheFuture:
 
     def test_will_attend(self):
         text = (
-            "Narendra Modi arrives in Paris on Monday and will attend "
+            "Narendra Modi arrives in Paris on Monday and will attend"
             " the AI summit with Emmanuel Macron on Thursday."
         )
         assert ("summit", "2025-03-13", "planned") in shown(text, "en")

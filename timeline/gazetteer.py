@@ -25,6 +25,7 @@ def load_gazetteer(records: list[dict]) -> LoadCounts:
     counts = LoadCounts()
     by_name = {}
     for record in records:
+        _follow_rename(record)
         actor, created = Actor.objects.update_or_create(
             name=record["name"],
             defaults={"kind": record["kind"], "wikidata_id": record.get("wikidata") or ""},
@@ -51,3 +52,15 @@ def load_gazetteer(records: list[dict]) -> LoadCounts:
             if country_actor and by_name[record["name"]].country_id != country_actor.pk:
                 Actor.objects.filter(pk=by_name[record["name"]].pk).update(country=country_actor)
     return counts
+
+
+def _follow_rename(record: dict) -> None:
+    """An actor whose canonical name changed ("SCO" became "Shanghai Cooperation Organisation") is the same
+    Wikidata item: rename its row, so its events, roles and aliases stay with it instead of a new twin."""
+    wikidata = record.get("wikidata")
+    if not wikidata or Actor.objects.filter(name=record["name"]).exists():
+        return
+    renamed = Actor.objects.filter(wikidata_id=wikidata).exclude(name=record["name"]).order_by("pk").first()
+    if renamed is not None:
+        renamed.name = record["name"]
+        renamed.save(update_fields=["name"])  # save(), not update(): the actor's history records the rename

@@ -44,7 +44,7 @@ class TestGazetteer:
             "United States",
             "European Union",
             "NATO",
-            "SCO",
+            "Shanghai Cooperation Organisation",
             "BRICS",
             "Xi Jinping",
             "Vladimir Putin",

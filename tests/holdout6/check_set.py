@@ -60,7 +60,10 @@ def main():
             for k in e.get("alt_kinds", []):
                 if k not in KINDS:
                     problems.append(f"{tag}: unknown alt kind {k}")
-            if not re.match(SHAPE.get(e.get("precision"), "^$"), str(e.get("date"))):
+            if not e.get("date"):
+                if not e.get("optional"):
+                    problems.append(f"{tag}: undated but not marked optional")
+            elif not re.match(SHAPE.get(e.get("precision"), "^$"), str(e.get("date"))):
                 problems.append(f"{tag}: date does not fit precision {e.get('precision')}")
             if e.get("window") and not e.get("date_end"):
                 problems.append(f"{tag}: window without date_end")
@@ -68,7 +71,7 @@ def main():
                 problems.append(f"{tag}: evidence not verbatim: {e.get('evidence')!r}")
             if not (e.get("actors") or e.get("countries")):
                 problems.append(f"{tag}: no actors")
-            if not scorer.match(e, dict(e)):
+            if e.get("date") and not scorer.match(e, dict(e)):
                 problems.append(f"{tag}: does not match itself under score_gold.match")
             if e.get("optional") or not e.get("date"):
                 opt += 1

@@ -44,3 +44,32 @@ class TestVetoes:
         found = events(text, "en")
         assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
         assert "China" in found[0]["actors"]
+
+
+class TestOfficialStatements:
+    def test_indonesian_written_statement_of_a_ministry(self):
+        text = (
+            "Dalam keterangan tertulis pada Senin (10/3), Kemlu menyatakan Indonesia tetap menghormati "
+            "kedaulatan Ukraina."
+        )
+        found = events(text, "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
+        assert "Indonesia" in found[0]["countries"]
+
+    def test_indonesian_announcement_through_an_official_statement(self):
+        text = "Keputusan itu diumumkan Malaysia melalui pernyataan resmi pada Selasa (11/3)."
+        assert shown(text, "id") == [("statement", "2025-03-11", "asserted")]
+
+    def test_indonesian_speech_before_parliament(self):
+        text = "Presiden Prancis Emmanuel Macron berpidato di hadapan parlemen Indonesia di Jakarta, Senin (10/3)."
+        assert shown(text, "id") == [("statement", "2025-03-10", "asserted")]
+
+    def test_indonesian_wish_to_join(self):
+        text = "Menlu Thailand menyampaikan keinginan negaranya untuk bergabung dengan OECD pada Selasa (11/3)."
+        assert shown(text, "id") == [("statement", "2025-03-11", "asserted")]
+
+    def test_english_said_in_a_statement(self):
+        text = "Japan's foreign ministry said in a statement on Monday that it regretted North Korea's missile launch."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
+        assert {"Japan", "North Korea"} <= set(found[0]["countries"])

@@ -73,3 +73,25 @@ class TestOfficialStatements:
         found = events(text, "en")
         assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-10")]
         assert {"Japan", "North Korea"} <= set(found[0]["countries"])
+
+
+class TestThreatenedSanctions:
+    def test_a_threat_of_sanctions_is_a_statement_not_a_sanction(self):
+        found = shown("On Monday, Washington threatened Iran with new sanctions over its nuclear programme.", "en")
+        assert found == [("statement", "2025-03-10", "asserted")]
+
+    def test_or_face_sanctions_with_a_deadline_dates_the_telling(self):
+        text = "Early last month, the EU gave Belarus a deadline of March 20 to free detainees or face more sanctions."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-02")]
+        assert {"European Union", "Belarus"} <= set(found[0]["actors"])
+
+    def test_indonesian_mengancam_sanksi(self):
+        text = "Uni Eropa mengancam akan menjatuhkan sanksi terhadap Georgia pada Selasa (11/3)."
+        found = events(text, "id")
+        assert [e["kind"] for e in found] == ["statement"]
+        assert "sanction" not in [e["kind"] for e in found]
+
+    def test_imposed_sanctions_stay_sanctions(self):
+        found = shown("Britain imposed sanctions on Iran's Revolutionary Guards on Monday.", "en")
+        assert found == [("sanction", "2025-03-10", "asserted")]

@@ -95,3 +95,17 @@ class TestThreatenedSanctions:
     def test_imposed_sanctions_stay_sanctions(self):
         found = shown("Britain imposed sanctions on Iran's Revolutionary Guards on Monday.", "en")
         assert found == [("sanction", "2025-03-10", "asserted")]
+
+
+class TestBansOnDealingsAreSanctions:
+    def test_english_barred_from_doing_business_with(self):
+        text = "On Monday, the U.S. Treasury barred Americans from doing business with Venezuela's state oil company."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("sanction", "2025-03-10")]
+        assert {"United States", "Venezuela"} <= set(found[0]["countries"])
+
+    def test_indonesian_melarang_bertransaksi_dengan(self):
+        text = "Inggris pada Senin (10/3) melarang perusahaannya bertransaksi dengan bank-bank Iran."
+        found = events(text, "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("sanction", "2025-03-10")]
+        assert {"United Kingdom", "Iran"} <= set(found[0]["countries"])

@@ -109,3 +109,18 @@ class TestBansOnDealingsAreSanctions:
         found = events(text, "id")
         assert [(e["kind"], e["date"]) for e in found] == [("sanction", "2025-03-10")]
         assert {"United Kingdom", "Iran"} <= set(found[0]["countries"])
+
+
+class TestVotesOnResolutions:
+    def test_indonesian_country_supporting_a_resolution(self):
+        text = (
+            "Malaysia termasuk di antara 93 negara yang mendukung resolusi Majelis Umum PBB yang menangguhkan "
+            "Rusia dari Dewan HAM, Kamis (6/3)."
+        )
+        found = events(text, "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("statement", "2025-03-06")]
+        assert {"Malaysia", "Russia"} <= set(found[0]["countries"])
+
+    def test_indonesian_rejecting_a_resolution(self):
+        text = "Korea Utara menolak resolusi Majelis Umum PBB tentang Ukraina pada Senin (10/3)."
+        assert shown(text, "id") == [("statement", "2025-03-10", "asserted")]

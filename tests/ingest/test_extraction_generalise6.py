@@ -1,0 +1,47 @@
+"""Lexicon breadth of the two kinds found too rarely on fresh text, agreement and other: the common verbs and
+noun phrases news uses for a deal ratified, approved or struck, and for a pipeline opened, forces put on alert,
+a ceasefire declared, a referendum held, a first cargo delivered or imports allowed. Sentences written for these
+tests (other wording, other events). No database."""
+
+import datetime
+
+from ingest.extraction import extract
+
+PUBLISHED = datetime.datetime(2025, 3, 12, 12, 0, tzinfo=datetime.UTC)  # a Wednesday
+
+
+def events(text, language, published=PUBLISHED):
+    return [c.to_contract() for c in extract(text, published=published, language=language)]
+
+
+def shown(text, language, published=PUBLISHED):
+    return sorted((e["kind"], e["date"], e["modality"]) for e in events(text, language, published))
+
+
+class TestRatifiedAndApprovedAgreements:
+    def test_english_law_ratifying_a_treaty(self):
+        found = events("Putin signed the law ratifying the treaty with North Korea on Monday.", "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("agreement", "2025-03-10")]
+        assert {"Russia", "North Korea"} <= set(found[0]["countries"])
+
+    def test_english_approved_a_roadmap(self):
+        text = "Lavrov and Wang Yi approved a roadmap for military cooperation on Monday."
+        assert shown(text, "en") == [("agreement", "2025-03-10", "asserted")]
+
+    def test_english_initialled_pact(self):
+        text = "Japan and the Philippines initialled a reciprocal access pact on Monday."
+        assert shown(text, "en") == [("agreement", "2025-03-10", "asserted")]
+
+    def test_indonesian_meratifikasi(self):
+        text = "Indonesia dan Singapura meratifikasi perjanjian ekstradisi pada Selasa (11/3)."
+        found = events(text, "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("agreement", "2025-03-11")]
+        assert {"Indonesia", "Singapore"} <= set(found[0]["countries"])
+
+    def test_indonesian_menyetujui_peta_jalan(self):
+        text = "Menlu Indonesia dan Menlu Vietnam menyetujui peta jalan kemitraan strategis pada Senin (10/3)."
+        assert shown(text, "id") == [("agreement", "2025-03-10", "asserted")]
+
+    def test_a_ratification_still_awaited_is_not_an_agreement_signed(self):
+        text = "Parlemen Rusia belum meratifikasi perjanjian dengan Iran hingga Selasa (11/3)."
+        assert [e for e in events(text, "id") if e["kind"] == "agreement" and e["modality"] == "asserted"] == []

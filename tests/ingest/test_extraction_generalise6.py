@@ -45,3 +45,59 @@ class TestRatifiedAndApprovedAgreements:
     def test_a_ratification_still_awaited_is_not_an_agreement_signed(self):
         text = "Parlemen Rusia belum meratifikasi perjanjian dengan Iran hingga Selasa (11/3)."
         assert [e for e in events(text, "id") if e["kind"] == "agreement" and e["modality"] == "asserted"] == []
+
+
+class TestOtherEventsByTheirCommonVerbs:
+    def test_english_forces_put_on_alert(self):
+        text = "Kim Jong Un put North Korea's artillery units on combat readiness against South Korea on Tuesday."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-11")]
+        assert "North Korea" in found[0]["countries"]
+
+    def test_indonesian_forces_put_on_alert(self):
+        text = "Presiden Korea Selatan memerintahkan militer negaranya dalam status siaga penuh pada Senin (10/3)."
+        assert shown(text, "id") == [("other", "2025-03-10", "asserted")]
+
+    def test_english_ceasefire_takes_effect(self):
+        text = "A truce between Thailand and Cambodia took effect at midnight on Monday."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-10")]
+        assert {"Thailand", "Cambodia"} <= set(found[0]["countries"])
+
+    def test_indonesian_ceasefire_declared(self):
+        text = "India dan Pakistan mengumumkan gencatan senjata di Kashmir pada Sabtu (8/3)."
+        assert shown(text, "id") == [("other", "2025-03-08", "asserted")]
+
+    def test_indonesian_referendum_held(self):
+        text = "Rusia menggelar referendum di wilayah Ukraina yang didudukinya pada Selasa (11/3)."
+        found = events(text, "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-11")]
+        assert {"Russia", "Ukraine"} <= set(found[0]["countries"])
+
+    def test_english_first_cargo_delivered(self):
+        text = "Qatar delivered its first cargo of liquefied gas to Germany on Monday."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-10")]
+        assert {"Qatar", "Germany"} <= set(found[0]["countries"])
+
+    def test_indonesian_first_shipment_arrives(self):
+        text = "Kiriman perdana minyak mentah Rusia tiba di India pada Senin (10/3)."
+        assert shown(text, "id") == [("other", "2025-03-10", "asserted")]
+
+    def test_english_imports_allowed(self):
+        text = "Beijing lifted its ban on imports of Japanese seafood on Monday."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-10")]
+        assert {"China", "Japan"} <= set(found[0]["countries"])
+
+    def test_indonesian_imports_allowed(self):
+        text = "China mengizinkan impor jagung dari Brasil pada Senin (10/3)."
+        assert shown(text, "id") == [("other", "2025-03-10", "asserted")]
+
+    def test_english_joined_as_a_full_member(self):
+        text = "Indonesia joined the New Development Bank as a full member on Monday."
+        assert shown(text, "en") == [("other", "2025-03-10", "asserted")]
+
+    def test_forces_not_put_on_alert_is_no_event(self):
+        text = "Moscow has not put its nuclear forces on alert, the Kremlin said on Monday."
+        assert [e for e in events(text, "en") if e["kind"] == "other"] == []

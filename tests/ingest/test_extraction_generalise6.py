@@ -64,9 +64,30 @@ class TestOtherEventsByTheirCommonVerbs:
         assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-10")]
         assert {"Thailand", "Cambodia"} <= set(found[0]["countries"])
 
-    def test_indonesian_ceasefire_declared(self):
-        text = "India dan Pakistan mengumumkan gencatan senjata di Kashmir pada Sabtu (8/3)."
+    def test_indonesian_ceasefire_in_force(self):
+        text = "Gencatan senjata antara India dan Pakistan di Kashmir resmi berlaku pada Sabtu (8/3)."
         assert shown(text, "id") == [("other", "2025-03-08", "asserted")]
+
+    def test_indonesian_ceasefire_one_side_declares_is_a_statement_as_in_english(self):
+        text = "Presiden Rusia Vladimir Putin mengumumkan gencatan senjata sepihak di Ukraina pada Senin (10/3)."
+        assert [e["kind"] for e in events(text, "id")] == ["statement"]
+
+    def test_english_ceasefire_agreed(self):
+        text = "Armenia and Azerbaijan agreed a ceasefire in Nagorno-Karabakh on Tuesday."
+        assert shown(text, "en") == [("agreement", "2025-03-11", "asserted")]
+
+    def test_english_bridge_opened(self):
+        text = "The first road bridge between Russia and China opened on Monday."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-10")]
+        assert {"Russia", "China"} <= set(found[0]["countries"])
+
+    def test_indonesian_bridge_opened_after_a_long_description(self):
+        text = (
+            "Jembatan kereta api kedua yang menghubungkan Tiongkok dan Rusia di atas Sungai Amur resmi dibuka "
+            "pada Senin (10/3)."
+        )
+        assert shown(text, "id") == [("other", "2025-03-10", "asserted")]
 
     def test_indonesian_referendum_held(self):
         text = "Rusia menggelar referendum di wilayah Ukraina yang didudukinya pada Selasa (11/3)."

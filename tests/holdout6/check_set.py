@@ -13,7 +13,12 @@ Checks, for every *.gold.json in this folder:
 - the text is 300-500 words.
 Prints totals per kind, optional events and traps.
 """
-import collections, datetime, glob, importlib.util, json, os, re, sys
+import collections
+import datetime
+import importlib.util
+import os
+import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 KINDS = {"call", "meeting", "visit", "summit", "agreement", "statement", "exercise",

@@ -290,7 +290,8 @@ class TestFirstDayOf:
             "Владимир Путин 18 июня встретился с Си Цзиньпином. "
             "Беседа состоялась в первый день саммита ШОС в Астане."
         )
-        summits = [(date, "Shanghai Cooperation Organisation" in parties) for kind, date, parties in summary(text, "ru") if kind == "summit"]
+        sco = "Shanghai Cooperation Organisation"
+        summits = [(date, sco in parties) for kind, date, parties in summary(text, "ru") if kind == "summit"]
         assert summits == [("2024-06-18", True)]
 
 

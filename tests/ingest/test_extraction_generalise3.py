@@ -3,17 +3,11 @@ tested with sentences written for these tests. No database."""
 
 import datetime
 
-from ingest.extraction import extract
+from tests.ingest.contract_readers import readers
 
 PUBLISHED = datetime.datetime(2025, 3, 12, 12, 0, tzinfo=datetime.UTC)  # a Wednesday
 
-
-def events(text, language, published=PUBLISHED):
-    return [c.to_contract() for c in extract(text, published=published, language=language)]
-
-
-def shown(text, language):
-    return sorted((e["kind"], e["date"], e["modality"]) for e in events(text, language))
+events, shown = readers(PUBLISHED)
 
 
 class TestAPhraseNamingTheEventAnotherIsTimedBy:

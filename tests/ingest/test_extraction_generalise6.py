@@ -5,17 +5,11 @@ tests (other wording, other events). No database."""
 
 import datetime
 
-from ingest.extraction import extract
+from tests.ingest.contract_readers import readers
 
 PUBLISHED = datetime.datetime(2025, 3, 12, 12, 0, tzinfo=datetime.UTC)  # a Wednesday
 
-
-def events(text, language, published=PUBLISHED):
-    return [c.to_contract() for c in extract(text, published=published, language=language)]
-
-
-def shown(text, language, published=PUBLISHED):
-    return sorted((e["kind"], e["date"], e["modality"]) for e in events(text, language, published))
+events, shown = readers(PUBLISHED)
 
 
 class TestRatifiedAndApprovedAgreements:

@@ -134,7 +134,8 @@ def extract(
                 (dated_by_phrase and t.kind in ONE_DAY_KINDS) or not any(a <= t.start < b for a, b, _ in phrases)
             )
         ]
-        told = frozenset(c.kind for c in dated)
+        # (most sentences have no trigger of their own: nothing below needs what was told for them)
+        told = frozenset(c.kind for c in dated) if own else frozenset()
         readings = _read_sentence(text, sentence, language, sentence_dates, own, told)
         if pending and sentence_dates and _decision_told(text, sentence, language):
             # "... agreed to impose sanctions. The decision was announced on Saturday.": the day is the decision's
@@ -153,7 +154,8 @@ def extract(
         if not sentence_dates:
             _continue_day(readings, lead.date if lead else None)
         previous_lead, lead = lead, None
-        context = _Context(recent, by_kind, seen_people.most_named(), in_sentence, {c.kind for c in dated})
+        if readings:  # (ranking the people named so far for each sentence cost more than the sentences read)
+            context = _Context(recent, by_kind, seen_people.most_named(), in_sentence, {c.kind for c in dated})
         carried_kinds: set[str] = set()  # kinds whose parties this sentence took from earlier ones
         for reading in readings:
             candidate = _build(

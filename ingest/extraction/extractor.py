@@ -15,6 +15,7 @@ from functools import cache
 
 from .actors import PLACED_KINDS, ActorRole, after_locative, countries_of, is_country_place, read_actors
 from .candidates import EXTRACTOR_VERSION, Candidate, Evidence, format_end
+from .case_folding import folded_text
 from .dates import DateMention, find_dates
 from .gazetteer import Gazetteer, Mention
 from .kinds import (
@@ -28,6 +29,7 @@ from .kinds import (
     is_planned,
     is_reference,
     plans_whole_clause,
+    reads_folded,
 )
 from .language import detect_language
 from .lexicons import load_lexicon, normalise_language
@@ -638,23 +640,27 @@ def _read_sentence(
     clauses = [(sentence.start + a, sentence.start + b) for a, b in split_clauses(sentence.text, language, protected)]
     readings: list[_Reading] = []
     previous_end: dict[tuple[int, int], int] = {}
+    # the cue checks read the folded sentence case-sensitively: the same answers, about twice as fast
+    folded = reads_folded(language) and folded_text(sentence.text)
+    cued, base = (folded, sentence.start) if folded else (text, 0)
     for trigger in triggers:
         clause = next((c for c in clauses if c[0] <= trigger.start < c[1]), (sentence.start, sentence.end))
         # Negation cues reach back to the previous trigger at most: "menolak untuk mengutuk invasi"
         # negates the condemnation, not the invasion.
         start = max(clause[0], previous_end.get(clause, clause[0]))
         previous_end[clause] = trigger.end
-        after = text[trigger.end : sentence.end]
-        if is_negated(text[start : trigger.start], after, language):
+        own, in_clause = cued[start - base : trigger.start - base], cued[clause[0] - base : trigger.start - base]
+        after = cued[trigger.end - base : sentence.end - base]
+        if is_negated(own, after, language, folded=bool(folded)):
             continue
-        up_to_next = text[trigger.end : next((t.start for t in triggers if t.start >= trigger.end), sentence.end)]
-        if is_called_off(text[clause[0] : trigger.start], up_to_next, language):
+        following = next((t.start for t in triggers if t.start >= trigger.end), sentence.end)
+        if is_called_off(in_clause, cued[trigger.end - base : following - base], language, folded=bool(folded)):
             continue
-        if is_hypothetical(text[clause[0] : trigger.start], language):
+        if is_hypothetical(in_clause, language, folded=bool(folded)):
             continue
-        if is_commemorated(text[start : trigger.start], language):
+        if is_commemorated(own, language, folded=bool(folded)):
             continue
-        planned = is_planned(text[clause[0] : trigger.start], after, language) or _is_future_form(trigger, language)
+        planned = is_planned(in_clause, after, language, folded=bool(folded)) or _is_future_form(trigger, language)
         # "dijadwalkan menggelar pembicaraan pada Selasa, sebelum menghadiri parade pada Rabu": the plan goes on
         planned = planned or bool(
             readings
@@ -662,7 +668,7 @@ def _read_sentence(
             and readings[-1].clause != clause
             and _plan_goes_on(language).match(text, clause[0], trigger.start)
         )
-        reference = is_reference(text[start : trigger.start], after, language)
+        reference = is_reference(own, after, language, folded=bool(folded))
         venue = _is_sideline_venue(text, clause[0], trigger, language, in_sentence)
         readings.append(_Reading(trigger, sentence, clause, planned, reference=reference, venue=venue))
     readings = _drop_announcing(readings)

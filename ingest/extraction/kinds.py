@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .case_folding import folded_twin
 from .lexicons import load_lexicon, normalise_language
 from .regex_starts import (
     PREFIX_LENGTH,
@@ -293,21 +294,39 @@ def _cue_patterns(language: str) -> dict[str, re.Pattern]:
     }
 
 
+@cache
+def _folded_cue_patterns(language: str) -> dict[str, re.Pattern] | None:
+    """The cue patterns without re.IGNORECASE, for folded text (see case_folding); None when one cannot be."""
+    twins = {name: folded_twin(pattern) for name, pattern in _cue_patterns(language).items()}
+    return None if any(twin is None for twin in twins.values()) else twins
+
+
+def reads_folded(language: str | None) -> bool:
+    """The cue checks below take folded text (`folded=True`) for this language: about twice as fast."""
+    return _folded_cue_patterns(normalise_language(language)) is not None
+
+
+def _cues(language: str | None, folded: bool) -> dict[str, re.Pattern]:
+    language = normalise_language(language)
+    return (folded and _folded_cue_patterns(language)) or _cue_patterns(language)
+
+
 def _mask(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def is_negated(before: str, after: str, language: str | None) -> bool:
-    """`before`: the clause up to the trigger (after any earlier trigger); `after`: the sentence after it."""
-    cues = _cue_patterns(normalise_language(language))
+def is_negated(before: str, after: str, language: str | None, *, folded: bool = False) -> bool:
+    """`before`: the clause up to the trigger (after any earlier trigger); `after`: the sentence after it.
+    `folded`: both are folded text (case_folding.folded_text), which the checks below read faster."""
+    cues = _cues(language, folded)
     before = _mask(before, cues["not_negation"])
     return bool(cues["neg_before"].search(before) or cues["neg_after"].search(after[:60]))
 
 
-def is_called_off(before: str, after: str, language: str | None) -> bool:
+def is_called_off(before: str, after: str, language: str | None, *, folded: bool = False) -> bool:
     """ "X skipped the summit on Monday", "the visit on Tuesday was cancelled", "batal menghadiri KTT": the event
     did not happen. `before`: the clause up to the trigger; `after`: the text up to the next trigger."""
-    cues = _cue_patterns(normalise_language(language))
+    cues = _cues(language, folded)
     return bool(cues["neg_clause_before"].search(before)) or _called_off_after(after, cues)
 
 
@@ -326,8 +345,8 @@ def _called_off_after(after: str, cues: dict[str, re.Pattern]) -> bool:
     return scope_break is None or scope_break.start() >= cue.start()
 
 
-def is_planned(before: str, after: str, language: str | None) -> bool:
-    cues = _cue_patterns(normalise_language(language))
+def is_planned(before: str, after: str, language: str | None, *, folded: bool = False) -> bool:
+    cues = _cues(language, folded)
     return bool(
         cues["plan_before"].search(before)
         or cues["plan_clause_before"].search(before)
@@ -341,20 +360,20 @@ def plans_whole_clause(before: str, language: str | None) -> bool:
     return bool(_cue_patterns(normalise_language(language))["plan_clause_before"].search(before))
 
 
-def is_hypothetical(before: str, language: str | None) -> bool:
+def is_hypothetical(before: str, language: str | None, *, folded: bool = False) -> bool:
     """ "if it were attacked", "jika diserang", "если", "如果": nothing happened."""
-    return bool(_cue_patterns(normalise_language(language))["hypothetical"].search(before))
+    return bool(_cues(language, folded)["hypothetical"].search(before))
 
 
-def is_commemorated(before: str, language: str | None) -> bool:
+def is_commemorated(before: str, language: str | None, *, folded: bool = False) -> bool:
     """ "on the first anniversary of the invasion", "peringatan setahun invasi": the event is only remembered; the
     date told with it is the anniversary's, so it is no report of the event."""
-    return bool(_cue_patterns(normalise_language(language))["commemorated"].search(before))
+    return bool(_cues(language, folded)["commemorated"].search(before))
 
 
-def is_reference(before: str, after: str, language: str | None) -> bool:
+def is_reference(before: str, after: str, language: str | None, *, folded: bool = False) -> bool:
     """ "latihan tersebut", "this exercise", "эти учения", "该演习": the event the text already told."""
-    cues = _cue_patterns(normalise_language(language))
+    cues = _cues(language, folded)
     return bool(cues["reference_before"].search(before) or cues["reference_after"].search(after))
 
 

@@ -1,0 +1,92 @@
+"""Case-blind patterns run case-sensitively on folded text must match exactly where they matched before."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.extraction import kinds
+from ingest.extraction.case_folding import folded_text, folded_twin
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def corpus_sentences(language: str) -> list[str]:
+    found = []
+    for gold_path in sorted(CORPUS.glob(f"{language}-*.gold.json")):
+        text = (CORPUS / json.loads(gold_path.read_text(encoding="utf-8"))["file"]).read_text(encoding="utf-8")
+        found += [line for line in text.splitlines() if line.strip()]
+    return found
+
+
+def recased(lines: list[str]) -> list[str]:
+    """Each line as written, upper-cased and title-cased, plus letters whose fold is special."""
+    extra = ["İstanbul'da AKAN bertemu", "ſanctions ſigned", "KELVIN \u212a talks", "Ваш ВИЗИТ не состоялся"]
+    return [variant for line in lines for variant in (line, line.upper(), line.title())] + extra
+
+
+class TestFoldedTwin:
+    def test_a_lower_case_pattern_gets_a_case_sensitive_twin(self):
+        twin = folded_twin(re.compile(r"(?<!\w)(?:akan|will)\s+\w+", re.IGNORECASE))
+        assert twin is not None and not twin.flags & re.IGNORECASE
+
+    def test_a_pattern_spelling_a_capital_has_none(self):
+        assert folded_twin(re.compile(r"(?<!\w)Akan", re.IGNORECASE)) is None
+        assert folded_twin(re.compile(r"[A-Z]\w+ talks", re.IGNORECASE)) is None
+
+    def test_a_part_that_turns_the_flag_off_has_none(self):
+        assert folded_twin(re.compile(r"(?-i:[a-z])\w* exercises", re.IGNORECASE)) is None
+
+    def test_a_case_sensitive_pattern_has_none(self):
+        assert folded_twin(re.compile(r"talks")) is None
+
+    def test_a_text_folds_to_the_same_length(self):
+        assert folded_text("Talks in Moscow") == "talks in moscow"
+        assert folded_text("İstanbul") == "istanbul"  # str.lower() would give two characters for "İ"
+        assert folded_text("") == ""
+
+
+@pytest.mark.parametrize("language", ["en", "id", "ru", "zh"])
+def test_every_cue_pattern_matches_the_same_spans_on_folded_text(language):
+    patterns = kinds._cue_patterns(language)
+    twins = kinds._folded_cue_patterns(language)
+    assert twins is not None, "every cue pattern of the shipped lexicons has a twin"
+    lines = recased(corpus_sentences(language))
+    assert len(lines) > 100
+    for name, pattern in patterns.items():
+        for line in lines:
+            folded = folded_text(line)
+            if folded is None:
+                continue
+            expected = [m.span() for m in pattern.finditer(line)]
+            assert [m.span() for m in twins[name].finditer(folded)] == expected, (name, line)
+
+
+@pytest.mark.parametrize(
+    "language, before, after",
+    [
+        ("en", "Putin did NOT ", " Xi in Beijing"),
+        ("en", "The SUMMIT, which was expected to ", " on Monday, was CALLED OFF"),
+        ("en", "If Russia ", "s, China will"),
+        ("id", "Presiden TIDAK ", " Xi pada Senin"),
+        ("id", "Jokowi AKAN ", " ke Moskwa, lalu dibatalkan"),
+        ("id", "İstanbul'da menteri BATAL ", " Putin"),
+        ("ru", "Путин НЕ ", " Си"),
+        ("zh", "习近平将", "普京"),
+    ],
+)
+def test_the_cue_checks_answer_the_same_on_folded_text(language, before, after):
+    checks = [
+        lambda b, a, **k: kinds.is_negated(b, a, language, **k),
+        lambda b, a, **k: kinds.is_called_off(b, a, language, **k),
+        lambda b, a, **k: kinds.is_planned(b, a, language, **k),
+        lambda b, a, **k: kinds.is_hypothetical(b, language, **k),
+        lambda b, a, **k: kinds.is_commemorated(b, language, **k),
+        lambda b, a, **k: kinds.is_reference(b, a, language, **k),
+    ]
+    folded_before, folded_after = folded_text(before), folded_text(after)
+    assert folded_before is not None and folded_after is not None
+    answers = [check(before, after) for check in checks]
+    assert [check(folded_before, folded_after, folded=True) for check in checks] == answers
+    assert any(answers), "each case trips at least one check, so the comparison means something"

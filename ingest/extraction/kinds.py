@@ -81,6 +81,7 @@ class _Entry:
     directed: bool
     passive: bool
     weak: bool
+    folded: re.Pattern | None = None  # the pattern for folded text (case_folding); None for a capitalised name
 
 
 def _bounded(source: str, language: str) -> str:
@@ -94,15 +95,17 @@ def _entries(language: str) -> tuple[_Entry, ...]:
     for kind, spec in (lexicon.get("kinds") or {}).items():
         for item in spec.get("triggers") or []:
             item = {"pattern": item} if isinstance(item, str) else item
+            pattern = re.compile(_bounded(item["pattern"], language), re.IGNORECASE)  # used with .match
             entries.append(
                 _Entry(
                     kind=kind,
-                    pattern=re.compile(_bounded(item["pattern"], language), re.IGNORECASE),  # used with .match
+                    pattern=pattern,
                     plover_type=item.get("plover_type", spec.get("plover_type")),
                     plover_mode=item.get("plover_mode", spec.get("plover_mode")),
                     directed=item.get("directed", kind in DIRECTED_KINDS),
                     passive=item.get("passive", False),
                     weak=item.get("weak", False),
+                    folded=folded_twin(pattern),
                 )
             )
     return tuple(entries)
@@ -127,6 +130,7 @@ class _StartIndex:
     # ("(?-i:[A-Z])\w* exercises": a capitalised name), else None
     exact_firsts: tuple[frozenset[str] | None, ...]
     by_key: dict[str, tuple[_Entry, ...]] = field(default_factory=dict)
+    folded_positions: re.Pattern | None = None  # `positions` for folded text (case_folding)
 
     def entries_for(self, key: str) -> tuple[_Entry, ...]:
         """The entries, in lexicon order, that may match where the text begins with `key`: its first
@@ -168,7 +172,7 @@ def _start_index(language: str) -> _StartIndex:
     positions = re.compile(boundary + ("" if anywhere else build_char_class(frozenset(items))), re.IGNORECASE)
     classes = tuple(None if first is None else re.compile(build_char_class(first), re.IGNORECASE) for first in firsts)
     exact = tuple(find_case_sensitive_starts(entry.pattern.pattern, re.IGNORECASE) for entry in entries)
-    return _StartIndex(positions, entries, tuple(prefixes), classes, exact)
+    return _StartIndex(positions, entries, tuple(prefixes), classes, exact, folded_positions=folded_twin(positions))
 
 
 def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trigger]:
@@ -182,7 +186,8 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
     folded = fold(text)
     if len(folded) != len(text):  # a character folding to two ("İ"): fold each word start on its own
         folded = None
-    for position in index.positions.finditer(text):
+    twin = index.folded_positions if folded is not None else None
+    for position in twin.finditer(folded) if twin is not None else index.positions.finditer(text):
         start = position.start()
         if folded is not None:
             key = text[start] + folded[start + 1 : start + PREFIX_LENGTH]
@@ -192,7 +197,9 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
         if entries is None:  # not `or`: most words start no trigger, and their () is known too
             entries = index.entries_for(key)
         for entry in entries:
-            match = entry.pattern.match(text, start)
+            # case-sensitive on the folded text where the trigger allows: the same match, faster
+            twin = entry.folded if folded is not None else None
+            match = twin.match(folded, start) if twin is not None else entry.pattern.match(text, start)
             if match and match.end() > start:
                 found.append((start, match.end(), entry))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))

@@ -1,6 +1,7 @@
 """Case-blind patterns run case-sensitively on folded text must match exactly where they matched before."""
 
 import json
+from dataclasses import replace
 import re
 from pathlib import Path
 
@@ -90,3 +91,20 @@ def test_the_cue_checks_answer_the_same_on_folded_text(language, before, after):
     answers = [check(before, after) for check in checks]
     assert [check(folded_before, folded_after, folded=True) for check in checks] == answers
     assert any(answers), "each case trips at least one check, so the comparison means something"
+
+
+@pytest.mark.parametrize("language", ["en", "id", "ru", "zh"])
+def test_triggers_found_on_folded_text_are_those_of_the_case_blind_patterns(language, monkeypatch):
+    from ingest.extraction.kinds import _entries, _start_index, find_triggers
+
+    lines = recased(corpus_sentences(language))
+    fast = [find_triggers(line, language) for line in lines]
+    # the same scan with every twin taken away: the case-blind patterns on the text as written
+    index = _start_index(language)
+    monkeypatch.setattr(index, "folded_positions", None)
+    monkeypatch.setattr(index, "by_key", {})
+    plain = [replace(entry, folded=None) for entry in _entries(language)]
+    monkeypatch.setattr(index, "entries", tuple(plain))
+    slow = [find_triggers(line, language) for line in lines]
+    assert fast == slow
+    assert sum(map(len, fast)) > 50

@@ -676,7 +676,8 @@ def _read_sentence(
     # "signed a declaration after talks in the Kremlin": the talks inside the date phrase take its day
     inside = {id(r): d for r in readings for d in in_sentence if d.start <= r.trigger.start < d.end}
     outside = [r for r in readings if id(r) not in inside]
-    _bind_dates(outside, in_sentence, clauses, _subordinate_clauses(text, clauses, language), text, language, told)
+    if in_sentence:  # (a sentence without a date has none to bind: its clauses need not be told apart)
+        _bind_dates(outside, in_sentence, clauses, _subordinate_clauses(text, clauses, language), text, language, told)
     for reading in readings:
         if id(reading) in inside and not reading.reference:
             reading.date = inside[id(reading)]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .case_folding import folded_text, folded_twin
 from .gazetteer import Gazetteer, Mention
 from .lexicons import load_lexicon, normalise_language
 
@@ -216,7 +217,6 @@ _SELF_OWNED = {
     "id": re.compile(r"nya$", re.IGNORECASE),
     "zh": re.compile(r"(?!)"),
 }
-_NOTHING = re.compile(r"(?!)")
 # The agent after a passive word: "the invasion of Ukraine by Russia", "aneksasi Krimea oleh Rusia".
 _AGENT_BEFORE = {
     "en": re.compile(r"(?<!\w)by\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE),
@@ -257,11 +257,10 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
         if m.actor not in owners
         and (_TARGET_BEFORE[language].search(text[max(0, m.start - 12) : m.start]) or m.text.startswith("对"))
     }
-    stance = STANCE_VERBS[language]
     # "visiting Beijing, warned Chinese leaders that... Russia's...": actors after a stance verb that follows
     # the trigger belong to what was said, not to the event
-    said = stance.search(text, trigger_end, min(len(text), trigger_end + 200))
-    said_at = said.start() if said else len(text)
+    said = _stance_at(text, trigger_end, min(len(text), trigger_end + 200), language)
+    said_at = len(text) if said is None else said
     if kind == "visit":  # "travelled to China, when he attended...", "berkunjung ke Rusia": where the visit went
         aimed |= {
             m.actor
@@ -275,8 +274,8 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
         }
     said_after = {m.actor for m in mentions if m.actor in roles and m.start > said_at} - aimed
     said_after -= {m.actor for m in mentions if trigger_end <= m.start < said_at}
-    if _SELF_OWNED[language].search(text[max(0, trigger_start - 40) : trigger_end]):
-        stance = _NOTHING  # "warned Beijing during his visit", "dalam kunjungannya": the subject's own event
+    # "warned Beijing during his visit", "dalam kunjungannya": the subject's own event
+    self_owned = bool(_SELF_OWNED[language].search(text[max(0, trigger_start - 40) : trigger_end]))
     subject_gap = _SUBJECT_GAP[language]
     demoted: set[str] = set()
     for name, role in roles.items():
@@ -290,8 +289,8 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
         if host and subject_gap.fullmatch(after_actor[: host.start()]):
             aimed.add(name)  # "Putin invited Xi to visit Moscow": the host is where the visit goes
             continue
-        verb = stance.search(after_actor)
-        if owners or (verb and subject_gap.fullmatch(after_actor[: verb.start()])):
+        verb = None if self_owned else _stance_at(after_actor, 0, len(after_actor), language)
+        if owners or (verb is not None and subject_gap.fullmatch(after_actor[:verb])):
             demoted.add(name)
     # "sanctions over Russia's war in Ukraine", "perang Rusia di Ukraina": a country where something happens
     # is not whom sanctions hit
@@ -314,6 +313,24 @@ def _refine_roles(text, mentions, roles, targets, kind, trigger_start, trigger_e
     if kind in ONE_WAY_KINDS and owners and has_target:
         refined = {n: r for n, r in refined.items() if n not in demoted or r.role != "participant"}
     return refined
+
+
+@cache
+def _stance_twin(language: str) -> re.Pattern | None:
+    return folded_twin(STANCE_VERBS[language])
+
+
+def _stance_at(text: str, start: int, end: int, language: str) -> int | None:
+    """Where STANCE_VERBS[language].search(text, start, end) finds a stance verb, read case-sensitively on
+    the folded window where the pattern allows (case_folding: the same match, about twice as fast)."""
+    twin = _stance_twin(language)
+    lead = 1 if start > 0 else 0  # the character before the window, for the pattern's look-behind
+    window = folded_text(text[start - lead : end]) if twin is not None else None
+    if window is None:
+        match = STANCE_VERBS[language].search(text, start, end)
+        return match.start() if match else None
+    match = twin.search(window, lead)
+    return match.start() + start - lead if match else None
 
 
 def _trigger_owners(text, mentions, roles, trigger_start, trigger_end, language) -> set[str]:

@@ -1,8 +1,8 @@
 """Case-blind patterns run case-sensitively on folded text must match exactly where they matched before."""
 
 import json
-from dataclasses import replace
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -108,3 +108,18 @@ def test_triggers_found_on_folded_text_are_those_of_the_case_blind_patterns(lang
     slow = [find_triggers(line, language) for line in lines]
     assert fast == slow
     assert sum(map(len, fast)) > 50
+
+
+@pytest.mark.parametrize("language", ["en", "id", "zh"])
+def test_stance_verbs_are_found_where_the_case_blind_pattern_finds_them(language):
+    from ingest.extraction.actors import STANCE_VERBS, _stance_at
+
+    found = 0
+    for line in recased(corpus_sentences(language))[:600]:
+        # windows opening mid-word and at a word start: the look-behind must see the character before
+        for start in range(0, len(line), 7):
+            end = min(len(line), start + 200)
+            expected = STANCE_VERBS[language].search(line, start, end)
+            assert _stance_at(line, start, end, language) == (expected.start() if expected else None), (line, start)
+            found += expected is not None
+    assert found > 100 or language == "zh"  # zh has no stance verbs: the plain path must still answer

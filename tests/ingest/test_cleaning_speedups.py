@@ -1,0 +1,191 @@
+"""The shortcuts that make cleaning fast must never change what it keeps or reads.
+
+Each test compares a fast path with the plain one it replaces, on every line of the test corpus
+and on edge cases (upper and title case, 'İ', Unicode spaces, empty text, text at the start or end).
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.boilerplate_rules import (
+    NAVIGATION_ARROW,
+    NAVIGATION_NUMBERS,
+    NAVIGATION_SEPARATORS,
+    count_words,
+    drop_furniture,
+    ends_sentence,
+    has_capitals,
+    is_navigation,
+    load_rules,
+)
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+RULES_DIR = Path(__file__).resolve().parents[2] / "ingest" / "boilerplate"
+
+
+def corpus_pages() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt"))]
+
+
+def corpus_lines() -> list[str]:
+    return [line.strip() for page in corpus_pages() for line in page.splitlines() if line.strip()]
+
+
+EDGE_LINES = [
+    "",
+    " ",
+    "İ",
+    "İstanbul | Ankara | İzmir",
+    "READ MORE:",
+    "Read More",
+    "Baca Juga: Putin dan Xi Bertemu",
+    "BACA JUGA",
+    "Related",
+    "Join Our WhatsApp Channel",
+    "Gabung saluran WhatsApp Kompas.com",
+    "Сайт в Telegram",
+    "Подписывайтесь на нас в Telegram",
+    "(Foto: Antara/Reuters)",
+    "Xi Jinping in Beijing. REUTERS/Tingshu Wang/File Photo",
+    "REUTERS/Tingshu Wang",
+    "5 min read",
+    "3 MIN READ",
+    "Updated 2 hours ago",
+    "Comments",
+    "Jane Doe contributed to this report.",
+    "Sign up for our newsletter",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "点击下载APP",
+    "打开新华社客户端",
+    "下载 App 看更多新闻",
+    "新华社客户端扫码下载",
+    "The BBC is not responsible for the content of external sites.",
+]
+
+
+class TestGuardedRulesByPage:
+    """drop_furniture tests a page's lines only against the guarded rules whose strings the page holds."""
+
+    def plain_match(self, lowered: str) -> bool:
+        """Every drop_line rule alone, as written (case-blind when it has capitals)."""
+        return any(re.search(f"(?i:{p})" if has_capitals(p) else p, lowered) for p in drop_patterns())
+
+    def test_page_guards_give_what_every_guard_gives(self):
+        drop_line = load_rules().drop_line
+        for page in corpus_pages() + ["\n".join(EDGE_LINES)]:
+            lowered_lines = [line.strip().lower() for line in page.split("\n")]
+            guards = drop_line.guards_in("\n".join(lowered_lines))
+            for lowered in filter(None, lowered_lines):
+                assert drop_line.matches(lowered, guards) == drop_line.matches(lowered), lowered
+
+    def test_merged_rules_give_what_each_rule_gives(self):
+        drop_line = load_rules().drop_line
+        for line in corpus_lines() + EDGE_LINES:
+            lowered = line.strip().lower()
+            if lowered:
+                assert drop_line.matches(lowered) == self.plain_match(lowered), lowered
+
+    def test_a_page_without_the_string_skips_the_rule_and_one_with_it_does_not(self):
+        drop_line = load_rules().drop_line
+        assert all(string not in "" for string, _ in drop_line.guards_in(""))
+        assert drop_line.guards_in("") == ()
+        page = "the kremlin said.\nfollow us on our whatsapp channel"
+        assert "whatsapp" in {string for string, _ in drop_line.guards_in(page)}
+        assert drop_line.matches("follow us on our whatsapp channel", drop_line.guards_in(page))
+
+    def test_drop_furniture_drops_what_the_plain_rules_drop(self):
+        for page in corpus_pages() + ["\n".join(EDGE_LINES), "\n".join(EDGE_LINES[::-1]), ""]:
+            lines = page.split("\n")
+            assert drop_furniture(lines) == plain_drop_furniture(lines)
+
+    def test_the_chinese_app_rule_reads_lowered_lines_as_before(self):
+        # 'APP' was dropped from the rule: lines are lower-cased before any rule sees them
+        old = re.compile(r"(?i:^(点击|打开|下载).{0,20}(客户端|app|APP))")
+        new = re.compile(rules_of("zh")[4])
+        lines = ["点击下载APP", "点击下载App", "打开新华社客户端", "下载 aPp", "下载", "下载" + "x" * 30 + "app", "APP"]
+        for line in lines:
+            assert bool(new.match(line.lower())) == bool(old.match(line.lower())), line
+
+
+def rules_of(language: str) -> list[str]:
+    import json
+
+    return json.loads((RULES_DIR / f"{language}.json").read_text(encoding="utf-8"))["drop_line"]
+
+
+def drop_patterns() -> list[str]:
+    return [p for language in ("id", "en", "ru", "zh") for p in rules_of(language)]
+
+
+def plain_is_navigation(line: str) -> bool:
+    """is_navigation without its shortcut for lines with no separator."""
+    line = line.strip()
+    if not line or ends_sentence(line):
+        return False
+    parts = [p for p in NAVIGATION_SEPARATORS.split(line) if p.strip()]
+    if len(parts) < 2 or any(count_words(p) > 4 for p in parts):
+        return False
+    if NAVIGATION_NUMBERS.search(line) or (any(ch.isdigit() for ch in line) and len(parts) < 3):
+        return False
+    return len(parts) >= 3 or NAVIGATION_ARROW.search(line) is not None
+
+
+def plain_drop_furniture(lines: list[str]) -> list[str]:
+    """drop_furniture with every rule tested alone and the plain navigation test."""
+    from ingest.boilerplate_rules import is_capitalised_headline, is_headline_like, is_list_header
+
+    plain = TestGuardedRulesByPage().plain_match
+    kept, in_list = [], False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if not in_list:
+                kept.append(line)
+            continue
+        if is_list_header(stripped):
+            in_list = True
+            continue
+        if plain(stripped.lower()) or plain_is_navigation(stripped):
+            continue
+        if in_list and (is_headline_like(stripped) or is_capitalised_headline(stripped)):
+            continue
+        in_list = False
+        kept.append(line)
+    return kept
+
+
+class TestNavigationShortcut:
+    SPACED = [
+        "Главное   Россия   В мире",
+        "Главное\u3000\u3000\u3000Россия\u3000\u3000\u3000В мире",
+        "Berita\u00a0\u00a0\u00a0Dunia\u00a0\u00a0\u00a0Olahraga",
+        "Berita \u2009 Dunia \u2009 Olahraga",
+        "新闻　　　国际　　　体育",
+        "Новости\t\t\tПолитика\t\t\tЭкономика",
+        "Новости  Политика  Экономика",
+        "İstanbul · Ankara · İzmir",
+        "ПОЛИТИКА   ЭКОНОМИКА   СПОРТ",
+        "Politik\u200a\u200a\u200aEkonomi\u200a\u200a\u200aOlahraga",
+    ]
+
+    def test_printable_text_holds_no_space_but_the_ascii_one(self):
+        # the shortcut's ground: '\s' in a printable line can only be ' '
+        import sys
+
+        assert not [
+            c for c in map(chr, range(sys.maxunicode + 1)) if c != " " and c.isprintable() and re.match(r"\s", c)
+        ]
+
+    @pytest.mark.parametrize("line", SPACED)
+    def test_lines_spaced_by_any_whitespace_are_read_as_before(self, line):
+        assert is_navigation(line) == plain_is_navigation(line)
+
+    def test_unicode_spaced_menus_are_still_menus(self):
+        assert is_navigation("Главное\u3000\u3000\u3000Россия\u3000\u3000\u3000В мире")
+        assert is_navigation("Berita\u00a0\u00a0\u00a0Dunia\u00a0\u00a0\u00a0Olahraga")
+
+    def test_every_corpus_line_is_read_as_before(self):
+        for line in corpus_lines() + EDGE_LINES:
+            assert is_navigation(line) == plain_is_navigation(line), line

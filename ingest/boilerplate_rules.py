@@ -341,8 +341,11 @@ def is_navigation(line: str) -> bool:
     line = line.strip()
     if not line or ends_sentence(line):  # most lines are sentences: the cheap test first
         return False
-    if not contains_any(line, NAVIGATION_MARKS) and line.isascii() and line.isprintable() and "   " not in line:
-        return False  # no separator: in printable ASCII the only space is ' ', so '\s{3,}' is three of them
+    if not contains_any(line, NAVIGATION_MARKS) and line.isprintable() and "   " not in line:
+        # no separator: the only printable space is ' ' (every other \s is a 'Separator' or 'Other'
+        # character, which isprintable refuses), so '\s{3,}' is three of them; true of any script,
+        # so Indonesian, Russian and Chinese titles skip the split too (~1 us/article)
+        return False
     parts = [p for p in NAVIGATION_SEPARATORS.split(line) if p.strip()]
     if len(parts) < 2 or any(count_words(p) > 4 for p in parts):
         return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.boilerplate_rules import CJK, count_words, ends_sentence, load_rules
+from ingest.boilerplate_rules import CJK, contains_any, count_words, ends_sentence, load_rules
 from ingest.datelines import DATE_LABELS, WEEKDAYS, FoundDate, find_publication_date
 
 NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+\.?|[A-Z]\.|bin|binti|van|de|der|von|al|el|da|dos)"
@@ -246,6 +246,13 @@ LEAD_PREFIXES = [
 ]
 
 
+# What every form above needs: a dash, the slashes of '/ТАСС/', the bracket of '【财新网】' or the
+# agency first ('新华社北京...'). Most paragraphs and titles have none: they skip the eight patterns
+# (clean_text -2.5 us/article: find_body_start tries every title line of six words or more).
+LEAD_PREFIX_MARKS = ("-", "–", "—", "/", "【")
+LEAD_PREFIX_AGENCIES = ("新华社", "中新社", "中新网")
+
+
 def looks_like_outlet(name: str) -> bool:
     """'KOMPAS.com', 'CNN Indonesia', 'detikNews' are outlets; 'Russia', 'Ukraine' are regions."""
     return "." in name or bool(OUTLET_CAPITALS.search(name))
@@ -260,6 +267,8 @@ class Lead:
 
 def strip_lead_prefix(paragraph: str) -> Lead:
     """'BEIJING, KOMPAS.com – China akan ...' -> 'China akan ...' with place Beijing."""
+    if not contains_any(paragraph, LEAD_PREFIX_MARKS) and not paragraph.startswith(LEAD_PREFIX_AGENCIES):
+        return Lead(paragraph)
     for pattern in LEAD_PREFIXES:
         match = pattern.match(paragraph)
         if not match:

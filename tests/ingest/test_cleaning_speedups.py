@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest import page_header
 from ingest.boilerplate_rules import (
     NAVIGATION_ARROW,
     NAVIGATION_NUMBERS,
@@ -20,6 +21,7 @@ from ingest.boilerplate_rules import (
     is_navigation,
     load_rules,
 )
+from ingest.page_header import LEAD_PREFIXES, strip_lead_prefix
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RULES_DIR = Path(__file__).resolve().parents[2] / "ingest" / "boilerplate"
@@ -189,3 +191,47 @@ class TestNavigationShortcut:
     def test_every_corpus_line_is_read_as_before(self):
         for line in corpus_lines() + EDGE_LINES:
             assert is_navigation(line) == plain_is_navigation(line), line
+
+
+class TestLeadPrefixShortcut:
+    EXAMPLES = [
+        "BEIJING, KOMPAS.com – China akan memperkuat kerja sama dengan Rusia.",
+        "MOSCOW (Reuters) - Russia and China held talks on Tuesday.",
+        "BEIJING, June 15 (Xinhua) -- Chinese President Xi Jinping spoke by phone.",
+        "(Reuters) - Russia and China agreed on a new pipeline.",
+        "Jakarta, 15 Juni 2022 (ANTARA) - Presiden Joko Widodo tiba di Moskwa.",
+        "Jakarta - Presiden Joko Widodo tiba di Moskwa hari ini.",
+        "Москва. 21 марта. INTERFAX.RU - Владимир Путин провел переговоры.",
+        "МОСКВА, 15 июн — РИА Новости. Президент России провел переговоры.",
+        "МОСКВА, 15 июня. /ТАСС/. Президент России провел переговоры с Си.",
+        "【财新网】中俄两国元首举行会谈，双方同意加强合作。",
+        "新华社北京6月15日电（记者 张三）国家主席习近平同俄罗斯总统普京通电话。",
+        "中新网北京6月15日电 国家主席习近平同俄罗斯总统普京通电话。",
+        "Putin and Xi meet at SCO summit in Astana, hail ties as best in history",
+        "İSTANBUL, Reuters - Turkish officials met Russian envoys on Monday.",
+        "İstanbul - Pejabat Turki bertemu utusan Rusia pada Senin.",
+        "",
+        "-",
+        "Moscow, Beijing - the two capitals agreed.",
+    ]
+
+    def plain(self, paragraph, monkeypatch):
+        with monkeypatch.context() as patched:
+            patched.setattr(page_header, "contains_any", lambda text, strings: True)  # no shortcut
+            return strip_lead_prefix(paragraph)
+
+    def test_every_example_and_corpus_line_gives_the_plain_lead(self, monkeypatch):
+        for paragraph in self.EXAMPLES + corpus_lines():
+            assert strip_lead_prefix(paragraph) == self.plain(paragraph, monkeypatch), paragraph
+
+    def test_the_shortcut_still_finds_the_prefixes(self):
+        assert strip_lead_prefix(self.EXAMPLES[0]).place == "Beijing"
+        assert strip_lead_prefix(self.EXAMPLES[8]).place == "Москва"
+        assert strip_lead_prefix(self.EXAMPLES[9]).text == "中俄两国元首举行会谈，双方同意加强合作。"
+        assert strip_lead_prefix(self.EXAMPLES[10]).place == "北京"
+
+    def test_a_paragraph_without_the_marks_matches_no_prefix(self):
+        for paragraph in self.EXAMPLES + corpus_lines():
+            if not any(mark in paragraph for mark in page_header.LEAD_PREFIX_MARKS):
+                if not paragraph.startswith(page_header.LEAD_PREFIX_AGENCIES):
+                    assert not any(pattern.match(paragraph) for pattern in LEAD_PREFIXES), paragraph

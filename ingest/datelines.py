@@ -162,47 +162,64 @@ def zone_of_outlet(name: str | None) -> dt.tzinfo | None:
 
 
 def find_time(line: str, skip: tuple[int, int]) -> dt.time | None:
-    for match in TIME.finditer(line):
-        if skip[0] <= match.start() < skip[1]:
-            continue
-        hour, minute = int(match["hour"]), int(match["minute"])
-        ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-        if hour < 24 and minute < 60:
-            return dt.time(hour, minute, min(int(match["second"] or 0), 59))
+    # search from the end of the last match, as finditer does: no iterator to set up for a line
+    # that mostly holds one time (finditer cost ~300 ns more a call)
+    match = TIME.search(line)
+    while match is not None:
+        if not skip[0] <= match.start() < skip[1]:
+            hour, minute = int(match["hour"]), int(match["minute"])
+            ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            if hour < 24 and minute < 60:
+                return dt.time(hour, minute, min(int(match["second"] or 0), 59))
+        match = TIME.search(line, match.end())
     return None
 
 
+def date_of(match: re.Match, language: str | None) -> dt.date | None:
+    """The date a match of one of DATE_FORMS writes; None when it is no date (month 'Bug', 31 June)."""
+    parts = match.groupdict()
+    if "a" in parts:
+        first, second = int(parts["a"]), int(parts["b"])
+        # day first, except in English when it cannot be (06/15/2022) or by US habit
+        month_first = second > 12 or (language == "en" and first <= 12)
+        day, month = (second, first) if month_first else (first, second)
+    elif parts["month"].isdigit():
+        day, month = int(parts["day"]), int(parts["month"])
+    else:
+        month = MONTHS.get(parts["month"].lower()) or MONTHS.get(parts["month"].lower()[:3])
+        day = int(parts["day"])
+        if month is None:
+            return None
+    try:
+        return dt.date(int(parts["year"]), month, day)
+    except ValueError:
+        return None
+
+
 def find_calendar_date(line: str, language: str | None) -> tuple[dt.date, int, int, re.Match] | None:
-    """The first full date (day, month, year) written in the line, in any of the common forms."""
+    """The first full date (day, month, year) written in the line, in any of the common forms
+    (the earliest start; on a tie, the form tried first)."""
     if not FULL_YEAR.search(line):
         return None  # every form below writes its year in full: most lines are done with one cheap scan
-    found = []
+    first = None
     for pattern, marks in DATE_FORMS:
         if marks and not any(mark in line for mark in marks):
             continue  # the form writes one of these between its numbers
-        for match in pattern.finditer(line):
-            parts = match.groupdict()
-            if "a" in parts:
-                first, second = int(parts["a"]), int(parts["b"])
-                # day first, except in English when it cannot be (06/15/2022) or by US habit
-                month_first = second > 12 or (language == "en" and first <= 12)
-                day, month = (second, first) if month_first else (first, second)
-            elif parts["month"].isdigit():
-                day, month = int(parts["day"]), int(parts["month"])
-            else:
-                month = MONTHS.get(parts["month"].lower()) or MONTHS.get(parts["month"].lower()[:3])
-                day = int(parts["day"])
-                if month is None:
-                    continue
-            try:
-                found.append((dt.date(int(parts["year"]), month, day), match.start(), match.end(), match))
-            except ValueError:
-                continue
-    return min(found, key=lambda item: item[1]) if found else None
+        # A form's later matches start later, so only its first date can be the line's first: one
+        # search, not a finditer over every match (with find_time: clean_text -2.4 us/article).
+        match = pattern.search(line)
+        while match is not None:
+            date = date_of(match, language)
+            if date is not None:
+                if first is None or match.start() < first[1]:
+                    first = (date, match.start(), match.end(), match)
+                break
+            match = pattern.search(line, match.end())
+    return first
 
 
 def find_publication_date(line: str, language: str | None) -> FoundDate | None:

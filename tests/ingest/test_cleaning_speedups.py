@@ -4,6 +4,7 @@ Each test compares a fast path with the plain one it replaces, on every line of 
 and on edge cases (upper and title case, 'İ', Unicode spaces, empty text, text at the start or end).
 """
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -20,6 +21,15 @@ from ingest.boilerplate_rules import (
     has_capitals,
     is_navigation,
     load_rules,
+)
+from ingest.datelines import (
+    DATE_FORMS,
+    FULL_YEAR,
+    MONTHS,
+    TIME,
+    find_calendar_date,
+    find_publication_date,
+    find_time,
 )
 from ingest.page_header import LEAD_PREFIXES, strip_lead_prefix
 
@@ -235,3 +245,94 @@ class TestLeadPrefixShortcut:
             if not any(mark in paragraph for mark in page_header.LEAD_PREFIX_MARKS):
                 if not paragraph.startswith(page_header.LEAD_PREFIX_AGENCIES):
                     assert not any(pattern.match(paragraph) for pattern in LEAD_PREFIXES), paragraph
+
+
+def plain_find_calendar_date(line, language):
+    """find_calendar_date as it was: every match of every form, then the earliest."""
+    if not FULL_YEAR.search(line):
+        return None
+    found = []
+    for pattern, marks in DATE_FORMS:
+        if marks and not any(mark in line for mark in marks):
+            continue
+        for match in pattern.finditer(line):
+            parts = match.groupdict()
+            if "a" in parts:
+                first, second = int(parts["a"]), int(parts["b"])
+                month_first = second > 12 or (language == "en" and first <= 12)
+                day, month = (second, first) if month_first else (first, second)
+            elif parts["month"].isdigit():
+                day, month = int(parts["day"]), int(parts["month"])
+            else:
+                month = MONTHS.get(parts["month"].lower()) or MONTHS.get(parts["month"].lower()[:3])
+                day = int(parts["day"])
+                if month is None:
+                    continue
+            try:
+                found.append((dt.date(int(parts["year"]), month, day), match.start(), match.end(), match))
+            except ValueError:
+                continue
+    return min(found, key=lambda item: item[1]) if found else None
+
+
+def plain_find_time(line, skip):
+    for match in TIME.finditer(line):
+        if skip[0] <= match.start() < skip[1]:
+            continue
+        hour, minute = int(match["hour"]), int(match["minute"])
+        ampm = (match["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return dt.time(hour, minute, min(int(match["second"] or 0), 59))
+    return None
+
+
+class TestFirstDateOfEachForm:
+    LINES = [
+        "",
+        "2022",
+        "15 June 2022",
+        "31 June 2022, 15 July 2022",  # the first match is no date: the next one is
+        "Bug 5, 2022 and June 6, 2022",
+        "June 6, 2022 and 5 June 2022",
+        "15/06/2022 15 June 2022",
+        "2022-06-15 15/06/2022",
+        "Updated 2022-06-15T21:01:00+07:00",
+        "Published: 15.06.2022 - 21:01",
+        "13/13/2022 then 12/11/2022",
+        "2022年6月15日 20:30",
+        "15 ИЮНЯ 2022, 12:00 МСК",
+        "15 июня 2022 года",
+        "JUNE 15, 2022 9:01 AM ET",
+        "Monday, 16 July, 2001, 14:47 GMT 15:47 UK",
+        "Vostok-2018 drills",
+        "İstanbul, 15 Haziran 2022",
+        "İ 15 June 2022",
+        "15 June 2022",
+        "99:99 then 10:30 pm, 15 June 2022",
+        "15 June 2022 25:61 21.45",
+        "10.30.2022 and 11.30",
+    ]
+
+    def test_every_line_gives_the_plain_date_and_time(self):
+        lines = self.LINES + corpus_lines()
+        for line in lines:
+            for language in ("en", "id", None):
+                fast, plain = find_calendar_date(line, language), plain_find_calendar_date(line, language)
+                assert (fast is None) == (plain is None), line
+                if fast is not None:
+                    assert fast[:3] == plain[:3] and fast[3].re is plain[3].re, line
+                    assert find_time(line, fast[1:3]) == plain_find_time(line, fast[1:3]), line
+            for skip in ((0, 0), (0, 5), (3, 40)):
+                assert find_time(line, skip) == plain_find_time(line, skip), line
+
+    def test_a_form_skips_a_non_date_to_its_next_match(self):
+        found = find_publication_date("31 June 2022, 15 July 2022", "en")
+        assert found is not None and found.date == dt.date(2022, 7, 15)
+
+    def test_the_earliest_form_wins(self):
+        found = find_publication_date("June 6, 2022 and 5 June 2022", "en")
+        assert found is not None and found.date == dt.date(2022, 6, 6)

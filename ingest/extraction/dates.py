@@ -126,22 +126,17 @@ def find_dates(
     grammar = grammar_for(language)
     provisional = replace(ctx, asks=[])  # readers answer from our lexicon; dateparser comes later
     found: list[Scanned] = []
-    lowered = text.lower()
-    for priority, (pattern, reader, clean_start, needs, core) in enumerate(grammar.patterns):
-        if needs and not any(word in lowered for word in needs):
+    for priority, match in grammar.matches(text):
+        _, reader, clean_start, _, _ = grammar.patterns[priority]
+        if clean_start is not None and not starts_clean(text, match.start(), clean_start):
             continue
-        if core is not None and not core.search(text):
-            continue
-        for match in pattern.finditer(text):
-            if clean_start is not None and not starts_clean(text, match.start(), clean_start):
-                continue
-            provisional.asks.clear()
-            hit = reader(match, provisional)
-            unread = bool(provisional.asks)
-            if unread and hit is None:
-                hit, unread = reader(match, ctx), False  # no provisional reading: ask dateparser now
-            if hit is not None:
-                found.append(Scanned(add_qualifier(hit, grammar, ctx), priority, match if unread else None, reader))
+        provisional.asks.clear()
+        hit = reader(match, provisional)
+        unread = bool(provisional.asks)
+        if unread and hit is None:
+            hit, unread = reader(match, ctx), False  # no provisional reading: ask dateparser now
+        if hit is not None:
+            found.append(Scanned(add_qualifier(hit, grammar, ctx), priority, match if unread else None, reader))
     chosen = settle_read(found, grammar, ctx)
     chosen = join_weekday_dates(chosen, ctx)
     chosen = join_ranges(chosen, grammar, ctx)

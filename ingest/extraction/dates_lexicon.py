@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest.extraction.regex_starts import MultiScan, build_pattern_scan, find_first_chars
 from ingest.extraction.trie import trie_regex
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -61,6 +62,25 @@ def starts_clean(text: str, start: int, also: str = "") -> bool:
         return True
     before = text[start - 1]
     return not (before.isalnum() or before == "_" or before in also)
+
+
+def starts_rarely(first: frozenset[str] | None) -> bool:
+    """Every first character (find_first_chars) is a digit, or one character that is neither lower case
+    nor a space: a capital, a bracket, a Chinese character."""
+    if first is None:
+        return False
+    for item in first:
+        char = item[-1]  # items are escaped characters ("\\(") or classes ("\\d", "\\w")
+        if item != r"\d" and (len(item.lstrip("\\")) != 1 or char.islower() or char.isspace()):
+            return False
+    return True
+
+
+def contains_any(text: str, strings) -> bool:
+    for string in strings:  # a plain loop: cheaper than any() over a generator
+        if string in text:
+            return True
+    return False
 
 
 def lookup(table: dict, key: str):
@@ -133,6 +153,41 @@ class Grammar:
             clean_start = None  # Chinese has no spaces: every position may start a date
         compiled_core = re.compile(core) if core else None
         self.patterns.append((re.compile(pattern), reader, clean_start, tuple(sorted(set(needs))), compiled_core))
+
+    def matches(self, text: str):
+        """(priority, match) for every match of every pattern, each pattern's matches as its own finditer
+        finds them; not in that order (the overlaps are settled by length, priority and start)."""
+        scan, priorities, one_by_one = self.scan
+        for index, match in scan.find_each(text):
+            yield priorities[index], match
+        lowered = text.lower()
+        for priority in one_by_one:
+            pattern, _, _, needs, core = self.patterns[priority]
+            if needs and not contains_any(lowered, needs):
+                continue
+            if core is not None and not core.search(text):
+                continue
+            for match in pattern.finditer(text):
+                yield priority, match
+
+    @functools.cached_property
+    def scan(self) -> tuple[MultiScan, tuple[int, ...], tuple[int, ...]]:
+        """One scan for the patterns that start with a digit, a capital, a bracket or a Chinese character
+        and their priorities; the priorities of the patterns tried one by one.
+
+        Why: a finditer per pattern costs a pass over the whole text, ~5 µs an article even where it
+        finds nothing; these patterns start with characters rare enough in text that one scan finds
+        where any of them matches for less than three passes (date scan ~0.17 -> ~0.13 ms/article).
+        A pattern that starts with a lower-case letter would stop the scan at nearly every letter:
+        those, and the ones behind a cheap pre-check (needs, core), keep their own pass.
+        """
+        together = [
+            priority
+            for priority, (pattern, _, _, needs, core) in enumerate(self.patterns)
+            if not needs and core is None and starts_rarely(find_first_chars(pattern.pattern))
+        ]
+        alone = tuple(priority for priority in range(len(self.patterns)) if priority not in together)
+        return build_pattern_scan([self.patterns[priority][0] for priority in together]), tuple(together), alone
 
     def before(self, pattern: str) -> re.Pattern:
         """A pattern that must end right where a match starts, searched in the few words before it."""

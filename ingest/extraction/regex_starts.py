@@ -411,3 +411,64 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
         if string in folded:
             return True
     return False
+
+
+# ---------------------------------------------------------------- compiled patterns, one scan
+
+
+def build_pattern_scan(patterns: list[re.Pattern]) -> MultiScan:
+    """A MultiScan of compiled patterns (same flags), each kept as it is, named groups and all: find_each
+    gives each pattern's matches exactly as its own finditer would.
+
+    Why: every pattern's finditer costs a pass over the whole text even where it matches nothing; one scan
+    finds the few places where any of them matches. The scan takes a first character before it looks at
+    the patterns (`[chars](?<=(?:lookahead).)`): a lookahead first would make the regex engine stop at
+    every position, a character class first lets it skip to the next character some pattern may start
+    with. Inside the scan the groups are plain (patterns may share a group name) and a reference back to
+    a group ("(?P=sep)") is the group's own pattern: the scan may then find a place too many, never one
+    too few, and find_each tries the pattern itself there.
+    Raises ValueError when a pattern may start with any character (find_first_chars is None).
+    """
+    flags = patterns[0].flags if patterns else 0
+    sources = [_plain_groups(pattern.pattern) for pattern in patterns]
+    firsts = [find_first_chars(source, flags) for source in sources]
+    if any(first is None for first in firsts):
+        raise ValueError("a pattern may start with any character")
+    lookahead = _grouped_scan(sources, firsts, flags, "").pattern
+    chars = build_char_class(frozenset().union(*firsts)) if patterns else "(?!)"
+    scan = re.compile(f"{chars}(?<=(?:{lookahead}).)", flags | re.DOTALL)
+    classes = tuple(re.compile(build_char_class(first), flags & re.IGNORECASE) for first in firsts)
+    return MultiScan(scan, tuple(patterns), classes)
+
+
+def _plain_groups(source: str) -> str:
+    """`source` with its named groups unnamed and each reference back to one replaced by the group's pattern."""
+    bodies = {}
+    for found in re.finditer(r"\(\?P<(\w+)>", source):
+        bodies[found[1]] = source[found.end() : _group_end(source, found.end())]
+    source = re.sub(r"\(\?P=(\w+)\)", lambda found: f"(?:{bodies[found[1]]})", source)
+    return re.sub(r"\(\?P<\w+>", "(?:", source)
+
+
+def _group_end(source: str, position: int) -> int:
+    """Where the group whose pattern starts at `position` closes (escapes and classes skipped)."""
+    depth, in_class = 1, False
+    while True:
+        char = source[position]
+        if char == "\\":
+            position += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source[position + 1 : position + 2] == "^":
+                position += 1
+            if source[position + 1 : position + 2] == "]":
+                position += 1  # "[]" and "[^]": a first "]" is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position
+        position += 1

@@ -29,9 +29,13 @@ REF_WINDOW = datetime.timedelta(days=90)
 AUTO_GRACE = datetime.timedelta(days=7)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Found:
-    """A candidate before overlaps are settled; `reason` becomes the trail."""
+    """A candidate before overlaps are settled; `reason` becomes the trail.
+
+    Never changed once made (replace() makes a new one), but not frozen: a frozen dataclass sets each of
+    its 15 fields through object.__setattr__, 1.3 µs a hit against 0.3 µs, and an article makes ~15.
+    """
 
     start: int
     end: int

@@ -152,7 +152,9 @@ class Grammar:
         if self.language == "zh":
             clean_start = None  # Chinese has no spaces: every position may start a date
         compiled_core = re.compile(core) if core else None
-        self.patterns.append((re.compile(pattern), reader, clean_start, tuple(sorted(set(needs))), compiled_core))
+        needs = set(needs)
+        needs = {word for word in needs if not any(other != word and other in word for other in needs)}  # "now" will do
+        self.patterns.append((re.compile(pattern), reader, clean_start, tuple(sorted(needs)), compiled_core))
 
     def matches(self, text: str):
         """(priority, match) for every match of every pattern, each pattern's matches as its own finditer
@@ -161,12 +163,17 @@ class Grammar:
         for index, match in scan.find_each(text):
             yield priorities[index], match
         lowered = text.lower()
+        cores: dict[re.Pattern, bool] = {}  # patterns may share a core ("3 tahun lalu", "setahun lalu")
         for priority in one_by_one:
             pattern, _, _, needs, core = self.patterns[priority]
             if needs and not contains_any(lowered, needs):
                 continue
-            if core is not None and not core.search(text):
-                continue
+            if core is not None:
+                found = cores.get(core)
+                if found is None:
+                    found = cores[core] = core.search(text) is not None
+                if not found:
+                    continue
             for match in pattern.finditer(text):
                 yield priority, match
 

@@ -345,10 +345,13 @@ def build_alphabetic(g: Grammar) -> None:  # noqa: C901 - one pattern after anot
     quarter_joiner = words(lex["month_year_joiners"] + ["of", "tahun"])
     year_tail = rf"(?:\s*(?:/|,|{quarter_joiner})?\s*(?P<y>{YEAR}){year_suffix})?{end}"
     g.add(rf"Q(?P<q>[1-4])(?:\s*[/-]?\s*(?P<y>{YEAR}|'\d\d))?(?!\w)(?P<o>(?!x)x)?", read_quarter)
+    # Every match holds a quarter word ('kuartal', 'quarter'): rare in news, and its check costs a tenth of a pass
+    quarter_needs = needed_words(lex.get("quarter_words", []))
     if lex.get("quarter_order") == "word_first":
-        g.add(rf"{quarter_word}\s+(?P<o>{words(ordinals)})(?!\w){year_tail}(?P<q>(?!x)x)?", read_quarter)
+        pattern = rf"{quarter_word}\s+(?P<o>{words(ordinals)})(?!\w){year_tail}(?P<q>(?!x)x)?"
     else:
-        g.add(rf"(?P<o>{words(ordinals)})[\s-]+{quarter_word}(?!\w){year_tail}(?P<q>(?!x)x)?", read_quarter)
+        pattern = rf"(?P<o>{words(ordinals)})[\s-]+{quarter_word}(?!\w){year_tail}(?P<q>(?!x)x)?"
+    g.add(pattern, read_quarter, needs=quarter_needs)
 
     seasons = lex.get("seasons", {})
     season_joiner = rf"(?:{words(lex['season_year_joiners'])}\s+)?" if lex.get("season_year_joiners") else ""

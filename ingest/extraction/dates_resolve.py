@@ -72,9 +72,11 @@ def prefer_at(ctx: Context, start: int) -> str:
     # The sentence is read back 1,000 characters at most: text without stops would otherwise be read again
     # in full for each of its weekdays (quadratic); no real sentence tells its tense that far from its date.
     reach = max(0, start - 1000)
-    sentence_start = max(reach, max(ctx.text.rfind(mark, reach, start) for mark in ".!?。\n") + 1)
+    last_mark = reach - 1
+    for mark in ".!?。\n":  # a plain loop: max() over a generator costs more than the five rfind calls
+        last_mark = max(last_mark, ctx.text.rfind(mark, reach, start))
     markers = future_markers(ctx.lex.get("language", ""))
-    return "future" if markers and markers.search(ctx.text, sentence_start, start) else "past"
+    return "future" if markers and markers.search(ctx.text, last_mark + 1, start) else "past"
 
 
 @functools.cache

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from ingest.extraction.dates import find_dates, grammar_for
-from ingest.extraction.dates_lexicon import LANGUAGES
+from ingest.extraction.dates_lexicon import LANGUAGES, load_lexicon, lookup, one_space
+from ingest.extraction.dates_resolve import Context, future_markers, prefer_at
 from ingest.extraction.regex_starts import build_pattern_scan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,3 +105,29 @@ class TestOneScanForThePatterns:
     def test_a_pattern_that_may_start_anywhere_is_refused(self):
         with pytest.raises(ValueError):
             build_pattern_scan([re.compile(r".x")])
+
+
+class TestReadersShortcuts:
+    def test_one_space_is_the_regex_it_replaces(self):
+        texts = ["monday", "last  week", "last\nweek", " tahun lalu ", "3rd", "i̇stanbul", "İ", "", "ДНЕЙ", "本月"]
+        for text in texts:
+            for variant in (text, text.upper(), text.title()):
+                assert one_space(variant) == re.sub(r"\s+", " ", variant), variant
+
+    def test_lookup_finds_an_entry_whatever_its_case_spacing_and_full_stop(self):
+        table = {"last week": 1, "monday": 2, "sept": 3}
+        assert [lookup(table, key) for key in ("Last \n Week", "MONDAY", "Sept.", "İ", "")] == [1, 2, 3, None, None]
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_the_tense_of_a_sentence_is_read_as_by_the_plain_search(self, language):
+        def plain(ctx, start):
+            reach = max(0, start - 1000)
+            sentence_start = max(reach, max(ctx.text.rfind(mark, reach, start) for mark in ".!?。\n") + 1)
+            markers = future_markers(ctx.lex.get("language", ""))
+            return "future" if markers and markers.search(ctx.text, sentence_start, start) else "past"
+
+        for text in corpus_texts(language)[:12]:
+            for variant in (text, text.upper(), "." + text + "."):
+                ctx = Context(variant, datetime.date(2022, 6, 15), "2022-06-15", "auto", load_lexicon(language))
+                for start in list(range(0, len(variant) + 1, 7)) + [len(variant)]:
+                    assert prefer_at(ctx, start) == plain(ctx, start)

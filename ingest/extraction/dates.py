@@ -118,13 +118,15 @@ def find_dates(
     text: str, *, published: datetime.datetime | None, language: str, prefer: str = "past"
 ) -> list[DateMention]:
     """All date expressions in `text`, sorted by start, without overlaps (the longest wins)."""
-    language = re.split(r"[-_]", str(language or "").lower())[0]  # "id-ID", "EN" are fine too
+    if language not in LANGUAGES:
+        language = re.split(r"[-_]", str(language or "").lower())[0]  # "id-ID", "EN" are fine too
     if not isinstance(text, str) or not text or language not in LANGUAGES:
         return []
     base, stamp = publication_day(published)
-    ctx = Context(text, base, stamp, prefer if prefer in PREFERENCES else "past", load_lexicon(language))
+    prefer = prefer if prefer in PREFERENCES else "past"
+    ctx = Context(text, base, stamp, prefer, load_lexicon(language))
     grammar = grammar_for(language)
-    provisional = replace(ctx, asks=[])  # readers answer from our lexicon; dateparser comes later
+    provisional = Context(text, base, stamp, prefer, ctx.lex, asks=[])  # readers answer from our lexicon first
     found: list[Scanned] = []
     for priority, match in grammar.matches(text):
         _, reader, clean_start, _, _ = grammar.patterns[priority]

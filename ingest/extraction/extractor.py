@@ -112,6 +112,7 @@ def extract(
     seen_people = _PeopleSeen()
     lead: Candidate | None = None  # the event the previous sentence dated by itself
     pending: list[tuple] = []  # the previous sentence's undated events, with what built them
+    untold: DateMention | None = None  # the day the previous sentence told without any event word
     for sentence in sentences:
         if not sentence.usable:
             continue
@@ -120,17 +121,30 @@ def extract(
         phrases = [a for a in anaphoric if sentence.start <= a[0] < sentence.end]
         dated_by_phrase = bool(phrases) and not sentence_dates
         if dated_by_phrase:
-            base = anchor or _last_day_before(dates, sentence.start)
-            base = base or _publication_day(text, phrases, published_day, language)
-            sentence_dates = _resolve_anaphoric(text, phrases, base, anchors, triggers)
+            story = anchor or _last_day_before(dates, sentence.start)
+            story = story or _publication_day(text, phrases, published_day, language)
+            sentence_dates = _resolve_anaphoric(text, phrases, untold or story, anchors, triggers)
         elif phrases:
             sentence_dates = _with_counted_days(text, sentence_dates, phrases, language)
             sentence_dates = _with_story_day(text, sentence_dates, phrases, anchor, published_day, language)
         if sentence_dates and not dated_by_phrase:
             sentence_dates = _with_days_after(text, sentence, sentence_dates, triggers, language)
+        in_triggers = _starting_in(triggers, trigger_starts, sentence)
+        # "Pasukan kedua negara bentrok pada Senin (15/6). Dua hari kemudian, ...": a day told with no event word
+        # moves the story to that day, even though nothing was read there
+        if (
+            sentence_dates
+            and not in_triggers
+            and not dated_by_phrase
+            and sentence_dates[-1].precision == "day"
+            and (published_day is None or sentence_dates[-1].latest <= published_day)
+        ):
+            next_untold = sentence_dates[-1]
+        else:
+            next_untold = untold if not (sentence_dates or in_triggers) else None
         own = [
             t
-            for t in _starting_in(triggers, trigger_starts, sentence)
+            for t in in_triggers
             if t.end <= sentence.end
             and (
                 (dated_by_phrase and t.kind in ONE_DAY_KINDS) or not any(a <= t.start < b for a, b, _ in phrases)
@@ -139,6 +153,11 @@ def extract(
         # (most sentences have no trigger of their own: nothing below needs what was told for them)
         told = frozenset(c.kind for c in dated) if own else frozenset()
         readings = _read_sentence(text, sentence, language, sentence_dates, own, told)
+        if dated_by_phrase and untold is not None and readings and all(r.planned for r in readings):
+            # "Minggu, Belousov diusulkan menjadi menteri. Malam harinya, kedua pemimpin dijadwalkan ...": what is
+            # planned is planned for the story's day, not for a day told in passing
+            sentence_dates = _resolve_anaphoric(text, phrases, story, anchors, triggers)
+            readings = _read_sentence(text, sentence, language, sentence_dates, own, told)
         if pending and sentence_dates and _decision_told(text, sentence, language):
             # "... agreed to impose sanctions. The decision was announced on Saturday.": the day is the decision's
             for reading, args, loose in pending:
@@ -188,6 +207,7 @@ def extract(
                 anchor = candidate.date
                 if candidate.kind in ONE_DAY_KINDS:  # talks last a day; "during the visit" may be any of its days
                     anchors[candidate.kind] = candidate.date
+        untold = next_untold
         seen_people.add(m for m in in_sentence if m.kind == "actor" and gazetteer.kind_of(m.actor) == "person")
         if in_sentence:
             recent = (recent + [in_sentence])[-CARRY_BACK:]

@@ -69,6 +69,7 @@ class _Reading:
     continued: bool = False  # dateless, dated by the sentence before it
     venue: bool = False  # "met on the sidelines of the SCO summit": the summit is where, not what
     topic: bool = False  # "condemned Russia's invasion on Wednesday": what the statement is about, not dated by it
+    led_by: "_Reading | None" = None  # "held talks on Tuesday, and the two sides signed ...": the talks it followed
 
 
 @dataclass
@@ -178,10 +179,15 @@ def extract(
         if readings:  # (ranking the people named so far for each sentence cost more than the sentences read)
             context = _Context(recent, by_kind, seen_people.most_named(), in_sentence, {c.kind for c in dated})
         carried_kinds: set[str] = set()  # kinds whose parties this sentence took from earlier ones
+        built: dict[int, Candidate] = {}
         for reading in readings:
             candidate = _build(
                 text, reading, readings, in_sentence, context, language, gazetteer, published, published_day
             )
+            if candidate is not None:
+                built[id(reading)] = candidate
+                if reading.led_by is not None and id(reading.led_by) in built:
+                    _parties_of_talks(candidate, built[id(reading.led_by)], gazetteer)
             if candidate is None or (reading.continued and not _continues(candidate, previous_lead, gazetteer)):
                 continue
             for one in _separate_talks(candidate, text, reading, language, gazetteer):
@@ -353,6 +359,18 @@ def _continue_day(readings: list[_Reading], day: DateMention | None) -> None:
         if reading.trigger.kind in CONTINUED_KINDS:
             reading.date = day
             reading.continued = True
+
+
+def _parties_of_talks(candidate: Candidate, talks: Candidate, gazetteer: Gazetteer) -> None:
+    """ "He held talks with Ramaphosa on Tuesday, and the two governments signed agreements": what the talks led
+    to is between their parties, unless its clause names two of its own."""
+
+    def parties(event: Candidate) -> set[str]:
+        return {gazetteer.country_of(a.name) or a.name for a in event.actors}
+
+    if len(parties(candidate) & parties(talks)) < 2:
+        candidate.actors = [ActorRole(a.name, a.kind, "participant") for a in talks.actors]
+        candidate.countries = list(talks.countries)
 
 
 def _continues(candidate: Candidate, lead: Candidate | None, gazetteer: Gazetteer) -> bool:
@@ -698,12 +716,34 @@ def _read_sentence(
     outside = [r for r in readings if id(r) not in inside]
     if in_sentence:  # (a sentence without a date has none to bind: its clauses need not be told apart)
         _bind_dates(outside, in_sentence, clauses, _subordinate_clauses(text, clauses, language), text, language, told)
+        _after_talks(outside, in_sentence)
     for reading in readings:
         if id(reading) in inside and not reading.reference:
             reading.date = inside[id(reading)]
             reading.in_phrase = True
     _share_simultaneous(readings, in_sentence, text, language)
     return _one_per_kind(readings)
+
+
+def _after_talks(readings: list[_Reading], dates: list[DateMention]) -> None:
+    """ "Xi held talks with Lula on Tuesday, and the two governments signed agreements on trade": what the talks
+    led to, told after them in a clause with no day of its own, took place the day of the talks."""
+    talks = None
+    for reading in readings:
+        if reading.trigger.kind == "statement":
+            talks = None  # "met Xi on Monday and said the two would sign a deal": what is said is not done
+        elif reading.trigger.kind in ONE_DAY_KINDS:
+            dated = reading.date is not None and reading.date.precision == "day" and not reading.planned
+            talks = reading if dated else None
+        elif (
+            talks is not None
+            and reading.date is None
+            and reading.trigger.kind == "agreement"
+            and not (reading.planned or reading.reference or reading.topic or reading.venue or reading.trigger.weak)
+            and not any(reading.clause[0] <= d.start < reading.clause[1] for d in dates)
+        ):
+            reading.date = talks.date
+            reading.led_by = talks
 
 
 # (not a strike: "Ukraine condemned the Russian airstrike on Kharkiv on Tuesday" is most often told the day it hit)

@@ -37,3 +37,30 @@ class TestStoryMovesToADayToldWithoutAnEvent:
             "Malam harinya, kedua pemimpin dijadwalkan melanjutkan pembicaraan sambil makan malam."
         )
         assert [e["date"] for e in events(text, "id") if e["date"] == "2025-03-10"] == []
+
+
+class TestWhatTalksLedTo:
+    def test_english_agreements_signed_after_dated_talks(self):
+        text = (
+            "Indonesian President Prabowo Subianto held talks with Vietnamese Prime Minister Pham Minh Chinh in "
+            "Hanoi on Tuesday, and the two governments signed agreements on fisheries and rice."
+        )
+        found = [e for e in events(text, "en") if e["kind"] == "agreement"]
+        assert [e["date"] for e in found] == ["2025-03-11"]
+        assert {"Indonesia", "Vietnam"} <= set(found[0]["countries"])
+
+    def test_english_pronoun_subject_keeps_the_parties_of_the_talks(self):
+        text = (
+            "Philippine President Ferdinand Marcos arrived in Tokyo on Monday. "
+            "He held talks with Japanese Prime Minister Shigeru Ishiba on Tuesday, and the two sides signed a "
+            "pact on defence equipment."
+        )
+        found = [e for e in events(text, "en") if e["kind"] == "agreement"]
+        assert [e["date"] for e in found] == ["2025-03-11"]
+        assert {"Philippines", "Japan"} <= set(found[0]["countries"])
+
+    def test_what_is_said_after_talks_is_not_signed(self):
+        text = (
+            "Prabowo met Anwar Ibrahim in Jakarta on Tuesday and said the two countries would sign a border deal."
+        )
+        assert [e for e in events(text, "en") if e["kind"] == "agreement" and e["modality"] == "asserted"] == []

@@ -1281,8 +1281,20 @@ def _scope_mentions(
     # "Putin tiba di Beijing": a visitor and where they went are a visit's two parties
     if reading.trigger.kind == "visit" and parties == 1 and text is not None:
         parties += any(m.kind in ("metonym", "place") and after_locative(text, m, language) for m in scoped)
-    if parties >= 2 or reading.trigger.kind in ("invasion", "attack"):
+    if parties >= 2 or reading.trigger.kind == "invasion":
         return scoped  # who struck whom is told in the strike's own clause
+    if reading.trigger.kind == "attack":
+        # "a missile hit the regional administration on Freedom Square, in central Kharkiv, on Tuesday": where it
+        # hit may follow in a clause of its own that tells no other event
+        owned = {r.clause for r in readings if r is not reading}
+        return scoped + [
+            m
+            for m in in_sentence
+            if m.kind == "place"
+            and m.start >= clause[1]
+            and not any(a <= m.start < b for a, b in owned)
+            and not any(clause[1] <= t.trigger.start < m.start for t in readings)
+        ]
     # a planned trigger's clause before this one lends its parties: "invited Xi to visit, telling him in a call"
     owned = {
         r.clause for r in readings if r is not reading and r.clause != clause and not (r.planned and r.clause < clause)

@@ -64,3 +64,20 @@ class TestWhatTalksLedTo:
             "Prabowo met Anwar Ibrahim in Jakarta on Tuesday and said the two countries would sign a border deal."
         )
         assert [e for e in events(text, "en") if e["kind"] == "agreement" and e["modality"] == "asserted"] == []
+
+
+class TestWhereAStrikeHit:
+    def test_indonesian_place_in_an_appositive_after_the_strike(self):
+        text = (
+            "Serangan rudal Rusia menghantam sebuah pusat perbelanjaan di Jalan Sumska, pusat kota Kharkiv, "
+            "pada Senin (10/3/2025) malam."
+        )
+        found = [e for e in events(text, "id") if e["kind"] == "attack"]
+        assert [e["date"] for e in found] == ["2025-03-10"]
+        assert {"Russia", "Ukraine"} <= set(found[0]["countries"])
+
+    def test_english_place_in_an_appositive_after_the_strike(self):
+        text = "Russian drones struck a power station near the river port, outside Odesa, on Monday night."
+        found = [e for e in events(text, "en") if e["kind"] == "attack"]
+        assert [e["date"] for e in found] == ["2025-03-10"]
+        assert {"Russia", "Ukraine"} <= set(found[0]["countries"])

@@ -120,6 +120,15 @@ def extract(
         in_sentence = [m for m in _starting_in(mentions, mention_starts, sentence) if m.kind != "ignore"]
         sentence_dates = _starting_in(dates, date_starts, sentence)
         phrases = [a for a in anaphoric if sentence.start <= a[0] < sentence.end]
+        opened = None if sentence_dates else _counted_opener(text, sentence, language)
+        if opened is not None:
+            # "Sehari setelah referendum, AS menjatuhkan sanksi": counted from the day of the event the opener names
+            told = _told_day(text, opened, dated, triggers, sentences, dates, language) or anchor
+            if told is not None:
+                sentence_dates = _resolve_anaphoric(text, [opened[:3]], told)
+                phrases = [a for a in phrases if not opened[0] <= a[0] < opened[1]]
+            else:
+                opened = None
         dated_by_phrase = bool(phrases) and not sentence_dates
         if dated_by_phrase:
             story = anchor or _last_day_before(dates, sentence.start)
@@ -147,6 +156,7 @@ def extract(
             t
             for t in in_triggers
             if t.end <= sentence.end
+            and not (opened is not None and opened[0] <= t.start < opened[1])
             and (
                 (dated_by_phrase and t.kind in ONE_DAY_KINDS) or not any(a <= t.start < b for a, b, _ in phrases)
             )
@@ -629,6 +639,68 @@ def _with_days_after(
             continue
         added += _resolve_anaphoric(text, [(match.start(), match.end(), shift)], before[-1])
     return sorted(dates + added, key=lambda d: d.start) if added else dates
+
+
+@cache
+def _counted_opener_pattern(language: str) -> tuple[re.Pattern, tuple[int, ...]] | None:
+    spec = load_lexicon(language).get("counted_openers") or {}
+    if not spec:
+        return None
+    sources = "|".join(rf"(?P<g{i}>{source})" for i, source in enumerate(spec))
+    # the phrase, then what it counts from, up to the comma closing the opener
+    return re.compile(rf"\s*(?P<phrase>{sources})\s+(?P<named>[^,;:.]{{1,60}}?),", re.IGNORECASE), tuple(spec.values())
+
+
+def _counted_opener(text: str, sentence: Sentence, language: str) -> tuple[int, int, int, int] | None:
+    """ "Sehari setelah referendum, ...", "Two days before the summit, ...": a sentence opening with a count of
+    days from an event it names; (phrase start, opener end, shift, start of what it names)."""
+    known = _counted_opener_pattern(language)
+    if known is None:
+        return None
+    pattern, shifts = known
+    match = pattern.match(text, sentence.start, sentence.end)
+    if match is None:
+        return None
+    group = next(name for name, value in match.groupdict().items() if value is not None and name.startswith("g"))
+    return match.start("phrase"), match.end(), shifts[int(group[1:])], match.start("named")
+
+
+def _told_day(
+    text: str,
+    opened: tuple[int, int, int, int],
+    dated: list[Candidate],
+    triggers: list[Trigger],
+    sentences: list[Sentence],
+    dates: list[DateMention],
+    language: str,
+) -> DateMention | None:
+    """The day of the event told last whose kind the opener names ("sebelum KTT") or whose sentence holds the
+    opener's first word ("setelah referendum")."""
+    _, end, _, named = opened
+    kinds = {t.kind for t in triggers if named <= t.start < end}
+    # the first word that is not a determiner ("before the summit": "summit")
+    openers = {w.lower() for w in load_lexicon(language).get("days_after_noun_openers") or []}
+    word = next((w for w in re.findall(r"[\w-]+", text[named:end]) if w.lower() not in openers), "")
+    head = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE) if len(word) >= 3 else None
+    told = [
+        c
+        for c in reversed(dated)
+        if c.date is not None
+        and c.date.precision == "day"
+        and c.date.earliest == c.date.latest
+        and c.modality == "asserted"
+    ]
+    if head is not None:
+        for candidate in told:
+            if any(head.search(e.sentence) for e in candidate.evidence):
+                return candidate.date
+        # the event was told without being read as one: the day told in the last sentence naming it
+        for sentence in reversed([s for s in sentences if s.end <= opened[0]]):
+            if head.search(sentence.text):
+                days = [d for d in dates if sentence.start <= d.start < sentence.end and d.precision == "day"]
+                if days and days[-1].earliest == days[-1].latest:
+                    return days[-1]
+    return next((c.date for c in told if c.kind in kinds), None)
 
 
 def _last_day_before(dates: list[DateMention], position: int) -> DateMention | None:

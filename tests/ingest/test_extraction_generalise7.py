@@ -81,3 +81,31 @@ class TestWhereAStrikeHit:
         found = [e for e in events(text, "en") if e["kind"] == "attack"]
         assert [e["date"] for e in found] == ["2025-03-10"]
         assert {"Russia", "Ukraine"} <= set(found[0]["countries"])
+
+
+class TestCountedFromANamedEvent:
+    def test_indonesian_a_day_after_the_named_event(self):
+        text = (
+            "Parlemen Georgia menggelar pemungutan suara atas undang-undang agen asing pada Selasa (4/3/2025). "
+            "Presiden Prabowo Subianto bertemu Perdana Menteri Anwar Ibrahim di Jakarta pada Kamis (6/3/2025). "
+            "Sehari setelah pemungutan suara, Uni Eropa menjatuhkan sanksi terhadap sejumlah pejabat Georgia."
+        )
+        found = [e for e in events(text, "id") if e["kind"] == "sanction"]
+        assert [e["date"] for e in found] == ["2025-03-05"]
+
+    def test_english_a_day_before_the_named_event(self):
+        text = (
+            "China published a position paper on the Korean peninsula on Thursday. "
+            "Japan's prime minister met the South Korean president in Seoul on Friday. "
+            "A day before the paper, the European Union imposed sanctions on two Chinese banks."
+        )
+        found = [e for e in events(text, "en") if e["kind"] == "sanction"]
+        assert [e["date"] for e in found] == ["2025-03-12"]
+
+    def test_the_event_named_in_the_opener_is_not_a_new_one(self):
+        text = (
+            "Xi Jinping met Anwar Ibrahim in Beijing on Tuesday. "
+            "Hours before the talks, a Chinese coast guard ship fired water cannon at a Philippine vessel."
+        )
+        meetings = [e for e in events(text, "en") if e["kind"] == "meeting"]
+        assert [e["date"] for e in meetings] == ["2025-03-11"]

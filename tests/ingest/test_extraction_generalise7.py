@@ -109,3 +109,20 @@ class TestCountedFromANamedEvent:
         )
         meetings = [e for e in events(text, "en") if e["kind"] == "meeting"]
         assert [e["date"] for e in meetings] == ["2025-03-11"]
+
+
+class TestWeaponsTests:
+    def test_english_missile_fired_into_the_sea_is_a_test_not_a_visit(self):
+        text = "Pakistan test-fired a new cruise missile on Monday that landed in the sea off its southern coast."
+        found = events(text, "en")
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-10")]
+        assert "Pakistan" in found[0]["countries"]
+
+    def test_indonesian_nuclear_test(self):
+        text = "India melakukan uji coba nuklir di gurun Rajasthan pada Senin (10/3/2025)."
+        found = events(text, "id")
+        assert [(e["kind"], e["date"]) for e in found] == [("other", "2025-03-10")]
+
+    def test_missiles_fired_at_a_country_are_no_test(self):
+        text = "Russia fired ballistic missiles at Kyiv on Monday."
+        assert [e for e in events(text, "en") if e["kind"] == "other"] == []

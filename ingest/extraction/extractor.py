@@ -157,6 +157,8 @@ def extract(
             for t in in_triggers
             if t.end <= sentence.end
             and not (opened is not None and opened[0] <= t.start < opened[1])
+            # "The agreement comes a day after Putin promised ...": the event the phrase compares is told already
+            and not (dated_by_phrase and _compared(text, t, phrases, language))
             and (
                 (dated_by_phrase and t.kind in ONE_DAY_KINDS) or not any(a <= t.start < b for a, b, _ in phrases)
             )
@@ -639,6 +641,21 @@ def _with_days_after(
             continue
         added += _resolve_anaphoric(text, [(match.start(), match.end(), shift)], before[-1])
     return sorted(dates + added, key=lambda d: d.start) if added else dates
+
+
+@cache
+def _comparing_verbs(language: str) -> re.Pattern | None:
+    words = load_lexicon(language).get("comparing_verbs") or []
+    return re.compile(rf"(?:{'|'.join(words)})(?!\w)", re.IGNORECASE) if words else None
+
+
+def _compared(text: str, trigger: Trigger, phrases: list[tuple[int, int, int]], language: str) -> bool:
+    """The trigger is the subject of a phrase that measures it from another event: "The statement came hours
+    after ..."."""
+    verbs = _comparing_verbs(language)
+    return verbs is not None and any(
+        not text[trigger.end : a].strip() and verbs.match(text, a) for a, _, _ in phrases if a >= trigger.end
+    )
 
 
 @cache

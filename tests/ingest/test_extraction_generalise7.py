@@ -126,3 +126,21 @@ class TestWeaponsTests:
     def test_missiles_fired_at_a_country_are_no_test(self):
         text = "Russia fired ballistic missiles at Kyiv on Monday."
         assert [e for e in events(text, "en") if e["kind"] == "other"] == []
+
+
+class TestComparedWithAnotherEvent:
+    def test_what_follows_came_hours_after_is_the_day_of_the_story(self):
+        text = (
+            "Japan and South Korea held talks on missile defence in Tokyo on Tuesday. "
+            "The talks came hours after Pakistan test-fired a new cruise missile over the Arabian Sea."
+        )
+        found = [e for e in events(text, "en") if e["kind"] == "other"]
+        assert [e["date"] for e in found] == ["2025-03-11"]
+
+    def test_the_event_compared_is_not_dated_again(self):
+        text = (
+            "Indonesia and Malaysia signed a border treaty in Kuala Lumpur on Wednesday. "
+            "The treaty comes a day after Prabowo Subianto met Anwar Ibrahim for talks on fisheries."
+        )
+        treaties = [e for e in events(text, "en") if e["kind"] == "agreement"]
+        assert [e["date"] for e in treaties] == ["2025-03-12"]

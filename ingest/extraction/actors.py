@@ -120,7 +120,8 @@ def read_actors(
         elif mention.kind == "title":
             if describes_person(mention, mentions, text):
                 continue
-            name = gazetteer.holder(mention.office, on)
+            # "South Korean President Park Geun-hye" in 2015, a holder the gazetteer does not know: the country
+            name = gazetteer.holder(mention.office, on) or gazetteer.office_country(mention.office)
         elif mention.kind in ("metonym", "place"):
             after_locative = bool(locative.search(text[max(0, mention.start - 12) : mention.start]))
             # "KTT Johannesburg", "the Samarkand summit": a summit named by its city is held there

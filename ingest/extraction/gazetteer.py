@@ -136,6 +136,7 @@ class Gazetteer:
         self.by_name = {r["name"]: r for r in records}
         self._matchers: dict[str, tuple[_Matcher, _Matcher]] = {}
         self._holders: dict[str, list[tuple[datetime.date | None, datetime.date | None, str]]] = {}
+        self._office_countries = {o["office"]: o.get("country") for o in self.offices}
         for record in records:
             for held in record.get("offices") or []:
                 self._holders.setdefault(held["office"], []).append(
@@ -176,6 +177,11 @@ class Gazetteer:
             if (start is None or start <= on) and (end is None or on < end):
                 return name
         return None
+
+    def office_country(self, office: str) -> str | None:
+        """The country an office belongs to ("President of South Korea": South Korea), if the gazetteer has it."""
+        country = self._office_countries.get(office)
+        return country if country and self.kind_of(country) == "country" else None
 
     def holds_office(self, name: str, prefixes: tuple[str, ...], on: datetime.date | None) -> bool:
         """Whether a person held an office whose name starts with one of `prefixes` ("Prime Minister") on a

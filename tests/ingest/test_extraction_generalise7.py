@@ -144,3 +144,22 @@ class TestComparedWithAnotherEvent:
         )
         treaties = [e for e in events(text, "en") if e["kind"] == "agreement"]
         assert [e["date"] for e in treaties] == ["2025-03-12"]
+
+
+class TestAnOfficeWhoseHolderIsUnknown:
+    OLD = datetime.datetime(1998, 11, 14, 12, 0, tzinfo=datetime.UTC)  # a Saturday
+
+    def test_english_title_names_the_country(self):
+        text = "South Korean President Kim Dae-jung held talks with Jiang Zemin in Beijing on Thursday."
+        found = events(text, "en", published=self.OLD)
+        assert [(e["kind"], e["date"]) for e in found] == [("meeting", "1998-11-12")]
+        assert {"South Korea", "China"} <= set(found[0]["countries"])
+
+    def test_indonesian_title_names_the_country(self):
+        text = (
+            "Presiden China Jiang Zemin bertemu Presiden Korea Selatan Kim Dae-jung di Beijing "
+            "pada Kamis (12/11/1998)."
+        )
+        found = events(text, "id", published=self.OLD)
+        assert [(e["kind"], e["date"]) for e in found] == [("meeting", "1998-11-12")]
+        assert {"South Korea", "China"} <= set(found[0]["countries"])

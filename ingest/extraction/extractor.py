@@ -293,6 +293,7 @@ def _half_read(candidate: Candidate, gazetteer: Gazetteer) -> bool:
     return len({gazetteer.country_of(a.name) or a.name for a in candidate.actors} | set(candidate.countries)) < 2
 
 
+GIVEN_NAME_TOO = {"Indonesia"}  # "Retno Marsudi" is Bu Retno
 SURNAME_FIRST = {"China", "Taiwan", "North Korea", "South Korea", "Vietnam"}  # "Wang Yi" is Mr Wang
 
 
@@ -307,11 +308,17 @@ def _with_surnames(text: str, mentions: list[Mention], gazetteer: Gazetteer, lan
         tokens = m.text.split()
         if m.kind != "actor" or len(tokens) < 2 or gazetteer.kind_of(m.actor or "") != "person":
             continue
-        surname = tokens[0] if gazetteer.country_of(m.actor) in SURNAME_FIRST else tokens[-1]
-        if len(surname) < 2 or not surname[0].isupper():
-            continue
-        known = surnames.get(surname)
-        surnames[surname] = (m.actor, m.end) if known is None or known[0] == m.actor else (None, 0)
+        country = gazetteer.country_of(m.actor)
+        # "Retno Marsudi ... Retno dan Lavrov": Indonesians are named by their given name as often as by the last
+        if country in GIVEN_NAME_TOO:
+            names = (tokens[0], tokens[-1])
+        else:
+            names = (tokens[0] if country in SURNAME_FIRST else tokens[-1],)
+        for surname in names:
+            if len(surname) < 2 or not surname[0].isupper():
+                continue
+            known = surnames.get(surname)
+            surnames[surname] = (m.actor, m.end) if known is None or known[0] == m.actor else (None, 0)
     taken = [(m.start, m.end) for m in mentions]
     extra = []
     for surname, (person, after) in surnames.items():

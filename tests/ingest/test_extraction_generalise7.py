@@ -163,3 +163,14 @@ class TestAnOfficeWhoseHolderIsUnknown:
         found = events(text, "id", published=self.OLD)
         assert [(e["kind"], e["date"]) for e in found] == [("meeting", "1998-11-12")]
         assert {"South Korea", "China"} <= set(found[0]["countries"])
+
+
+class TestIndonesiansByTheirGivenName:
+    def test_given_name_alone_after_the_full_name(self):
+        text = (
+            "Menteri Luar Negeri Retno Marsudi menerima Menlu Jepang Yoko Kamikawa di Jakarta pada Senin (10/3/2025). "
+            "Sehari kemudian, Retno dan Menlu China Wang Yi menggelar pembicaraan bilateral di Gedung Pancasila."
+        )
+        meetings = [e for e in events(text, "id") if e["kind"] == "meeting" and e["date"] == "2025-03-11"]
+        assert len(meetings) == 1
+        assert {"Indonesia", "China"} <= set(meetings[0]["countries"])

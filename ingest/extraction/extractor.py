@@ -1072,6 +1072,8 @@ def _bind_dates(
                 for other in same:
                     if other.trigger.kind == "statement" and chosen.trigger.end <= date.start < other.trigger.start:
                         other.date = date
+            for talks in _after_subject_relative(text, clause, clauses, clause_has_date, free, language):
+                talks.date = date
         else:
             anaphoric = "day(s) from" in date.trail
             if clause is None:
@@ -1193,6 +1195,30 @@ def _relative_opener(language: str) -> tuple[re.Pattern, re.Pattern] | None:
     opener = re.compile(rf"[\s,;:—–-]*(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
     gap = re.compile(rf"(?:\s+(?:{locatives})\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){{1,3}})?[\s,]*")
     return opener, gap
+
+
+def _after_subject_relative(
+    text: str,
+    clause: tuple[int, int] | None,
+    clauses: list[tuple[int, int]],
+    clause_has_date: dict,
+    free: list[_Reading],
+    language: str,
+) -> list[_Reading]:
+    """ "Hu Jintao, who arrived in Moscow on Thursday, held talks with Medvedev": talks the subject held right
+    after a relative clause telling the day it arrived, with no day of their own, were held that day."""
+    if clause is None or clause not in clauses[1:2] or len(clauses) < 3 or any(r.clause == clauses[0] for r in free):
+        return []
+    if not _relative_pronouns(language).match(text[clause[0] : clause[1]].lstrip(" ,;:—–-")):
+        return []
+    main = clauses[2]
+    if clause_has_date.get(main):
+        return []
+    return [
+        r
+        for r in free
+        if r.clause == main and r.date is None and r.trigger.kind in ONE_DAY_KINDS and not r.planned and not r.reference
+    ]
 
 
 def _noun_before_relative(

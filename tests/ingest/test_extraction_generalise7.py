@@ -174,3 +174,27 @@ class TestIndonesiansByTheirGivenName:
         meetings = [e for e in events(text, "id") if e["kind"] == "meeting" and e["date"] == "2025-03-11"]
         assert len(meetings) == 1
         assert {"Indonesia", "China"} <= set(meetings[0]["countries"])
+
+
+class TestTalksAfterTheDayOfArrival:
+    def test_english_who_arrived_on_a_day_then_held_talks(self):
+        text = (
+            "Malaysian Prime Minister Anwar Ibrahim, who arrived in Tokyo on Tuesday from Seoul, held talks with "
+            "Japanese Prime Minister Shigeru Ishiba at his official residence."
+        )
+        meetings = [e for e in events(text, "en") if e["kind"] == "meeting"]
+        assert [e["date"] for e in meetings] == ["2025-03-11"]
+        assert {"Malaysia", "Japan"} <= set(meetings[0]["countries"])
+
+    def test_indonesian_yang_tiba_then_bertemu(self):
+        text = (
+            "Perdana Menteri Malaysia Anwar Ibrahim, yang tiba di Jakarta pada Selasa (11/3/2025), langsung bertemu "
+            "Presiden Prabowo Subianto di Istana Merdeka."
+        )
+        meetings = [e for e in events(text, "id") if e["kind"] == "meeting"]
+        assert [e["date"] for e in meetings] == ["2025-03-11"]
+
+    def test_talks_with_a_day_of_their_own_keep_it(self):
+        text = "Anwar Ibrahim, who arrived in Tokyo on Tuesday, will hold talks with Shigeru Ishiba on Thursday."
+        meetings = [e for e in events(text, "en") if e["kind"] == "meeting"]
+        assert "2025-03-11" not in [e["date"] for e in meetings]

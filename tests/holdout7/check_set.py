@@ -9,7 +9,11 @@ Prints totals. It never runs the extractor.
 Usage: python3 tests/holdout7/check_set.py [--tools DIR]   (DIR holds score_gold.py;
 default /work/shared/tools, or the SCORE_GOLD_DIR environment variable)
 """
-import collections, datetime as dt, json, os, re, sys
+import collections
+import datetime as dt
+import os
+import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 tools = os.environ.get("SCORE_GOLD_DIR", "/work/shared/tools")
@@ -54,7 +58,8 @@ def main():
         errors.append(f"{name}: {msg}")
 
     n_docs = collections.Counter()
-    req, opt, planned, traps = collections.Counter(), collections.Counter(), collections.Counter(), collections.Counter()
+    req, opt = collections.Counter(), collections.Counter()
+    planned, traps = collections.Counter(), collections.Counter()
     by_kind, by_prec, windows = collections.Counter(), collections.Counter(), 0
     words_all, seen_files = [], set()
 

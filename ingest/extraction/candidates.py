@@ -7,7 +7,7 @@ from .dates import DateMention
 from .gazetteer import Gazetteer
 from .merging import EventKey
 
-EXTRACTOR_VERSION = "2026.11.9"
+EXTRACTOR_VERSION = "2026.11.10"
 # The JSON contract shows dates at day, month or year; finer internal precisions map onto them.
 # A season or quarter spans three months, which no single month can stand for: show its year.
 CONTRACT_PRECISION = {"quarter": "year", "season": "year", "decade": "year"}

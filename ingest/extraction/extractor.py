@@ -79,6 +79,7 @@ class _Context:
     people: list[Mention]  # one mention per person named so far, the most named first
     sentence_mentions: list[Mention]
     dated_kinds: set[str] = field(default_factory=set)  # kinds of the dated events told so far
+    told: list[Mention] = field(default_factory=list)  # actor mentions of the last sentence telling an event
 
 
 def extract(
@@ -108,6 +109,7 @@ def extract(
     undated: list[Candidate] = []
     recent: list[list[Mention]] = []  # actor mentions of the last usable sentences, newest last
     by_kind: dict[str, list[Mention]] = {}  # actor mentions of the last sentence with a trigger of each kind
+    last_told: list[Mention] = []  # actor mentions of the last sentence with a trigger of another kind than statement
     anchor: DateMention | None = None  # the day of the last dated event, for "the same day"
     anchors: dict[str, DateMention] = {}  # the day of the last dated event of each kind, for "after the talks"
     seen_people = _PeopleSeen()
@@ -189,7 +191,9 @@ def extract(
             _continue_day(readings, lead.date if lead else None)
         previous_lead, lead = lead, None
         if readings:  # (ranking the people named so far for each sentence cost more than the sentences read)
-            context = _Context(recent, by_kind, seen_people.most_named(), in_sentence, {c.kind for c in dated})
+            context = _Context(
+                recent, by_kind, seen_people.most_named(), in_sentence, {c.kind for c in dated}, last_told
+            )
         carried_kinds: set[str] = set()  # kinds whose parties this sentence took from earlier ones
         built: dict[int, Candidate] = {}
         for reading in readings:
@@ -234,6 +238,8 @@ def extract(
                 # were carried leaves the patrol's parties, not this sentence's names, for the next patrol
                 if reading.trigger.kind not in carried_kinds:
                     by_kind[reading.trigger.kind] = in_sentence
+                    if reading.trigger.kind != "statement":
+                        last_told = in_sentence
     dated = merge_candidates(dated)
     _attach_undated(dated, undated)
     return [c for c in dated if not _half_read(c, gazetteer)]
@@ -1690,6 +1696,17 @@ def _carried_mentions(
             if len({m.actor or m.office for m in gathered}) >= 2:
                 break
         return gathered
+    if (
+        reading.trigger.kind == "statement"
+        and count == 1
+        and not reading.planned
+        and context.told
+        and all(m.start < reading.trigger.start for m in scoped if m.kind in acting)
+    ):
+        # "China's foreign ministry said on Thursday it opposed unilateral sanctions": a reaction naming only
+        # its speaker answers the event told just before; that event's parties are whom it is about
+        named = {m.actor for m in scoped}
+        return [m for m in context.told if m.kind in ("actor", "metonym") and m.actor not in named]
     if _pronouns(language).search(sentence) or _reference_words(language).search(sentence):
         # "ia bertemu Putin": the person the text was about, first one named earlier in the same sentence
         named = {m.actor for m in scoped}

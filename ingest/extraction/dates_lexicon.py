@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest.extraction.regex_starts import MultiScan, build_pattern_scan, find_first_chars
+from ingest.extraction.regex_starts import MultiScan, build_pattern_scan, contains_any, find_first_chars
 from ingest.extraction.trie import trie_regex
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
@@ -74,13 +74,6 @@ def starts_rarely(first: frozenset[str] | None) -> bool:
         if item != r"\d" and (len(item.lstrip("\\")) != 1 or char.islower() or char.isspace()):
             return False
     return True
-
-
-def contains_any(text: str, strings) -> bool:
-    for string in strings:  # a plain loop: cheaper than any() over a generator
-        if string in text:
-            return True
-    return False
 
 
 def lookup(table: dict, key: str):

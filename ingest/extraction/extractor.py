@@ -781,8 +781,9 @@ def _read_sentence(
     readings: list[_Reading] = []
     previous_end: dict[tuple[int, int], int] = {}
     # the cue checks read the folded sentence case-sensitively: the same answers, about twice as fast
-    folded = reads_folded(language) and folded_text(sentence.text)
-    cued, base = (folded, sentence.start) if folded else (text, 0)
+    folded_sentence = folded_text(sentence.text) if reads_folded(language) else None
+    folded = folded_sentence is not None
+    cued, base = (folded_sentence, sentence.start) if folded else (text, 0)
     for trigger in triggers:
         clause = next((c for c in clauses if c[0] <= trigger.start < c[1]), (sentence.start, sentence.end))
         # Negation cues reach back to the previous trigger at most: "menolak untuk mengutuk invasi"
@@ -791,16 +792,16 @@ def _read_sentence(
         previous_end[clause] = trigger.end
         own, in_clause = cued[start - base : trigger.start - base], cued[clause[0] - base : trigger.start - base]
         after = cued[trigger.end - base : sentence.end - base]
-        if is_negated(own, after, language, folded=bool(folded)):
+        if is_negated(own, after, language, folded=folded):
             continue
         following = next((t.start for t in triggers if t.start >= trigger.end), sentence.end)
-        if is_called_off(in_clause, cued[trigger.end - base : following - base], language, folded=bool(folded)):
+        if is_called_off(in_clause, cued[trigger.end - base : following - base], language, folded=folded):
             continue
-        if is_hypothetical(in_clause, language, folded=bool(folded)):
+        if is_hypothetical(in_clause, language, folded=folded):
             continue
-        if is_commemorated(own, language, folded=bool(folded)):
+        if is_commemorated(own, language, folded=folded):
             continue
-        planned = is_planned(in_clause, after, language, folded=bool(folded)) or _is_future_form(trigger, language)
+        planned = is_planned(in_clause, after, language, folded=folded) or _is_future_form(trigger, language)
         # "dijadwalkan menggelar pembicaraan pada Selasa, sebelum menghadiri parade pada Rabu": the plan goes on
         planned = planned or bool(
             readings
@@ -808,7 +809,7 @@ def _read_sentence(
             and readings[-1].clause != clause
             and _plan_goes_on(language).match(text, clause[0], trigger.start)
         )
-        reference = is_reference(own, after, language, folded=bool(folded))
+        reference = is_reference(own, after, language, folded=folded)
         venue = _is_sideline_venue(text, clause[0], trigger, language, in_sentence)
         readings.append(_Reading(trigger, sentence, clause, planned, reference=reference, venue=venue))
     readings = _drop_announcing(readings)

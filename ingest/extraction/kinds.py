@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .case_folding import folded_twin
+from .case_folding import folded_text, folded_twin
 from .lexicons import load_lexicon, normalise_language
 from .regex_starts import (
     PREFIX_LENGTH,
@@ -183,9 +183,7 @@ def find_triggers(text: str, language: str | None, offset: int = 0) -> list[Trig
     index = _start_index(language)
     found = []
     known = index.by_key
-    folded = fold(text)
-    if len(folded) != len(text):  # a character folding to two ("İ"): fold each word start on its own
-        folded = None
+    folded = folded_text(text)  # None when folding shifts offsets: then each word start is folded on its own
     twin = index.folded_positions if folded is not None else None
     for position in twin.finditer(folded) if twin is not None else index.positions.finditer(text):
         start = position.start()

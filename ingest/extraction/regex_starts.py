@@ -397,6 +397,14 @@ def folded_guard(pattern: re.Pattern) -> tuple[str, ...] | None:
     return tuple(fold(string) for string in found) if found else None
 
 
+def contains_any(text: str, strings) -> bool:
+    """One of `strings` is in `text`."""
+    for string in strings:  # a plain loop: faster than any() over a generator or a map
+        if string in text:
+            return True
+    return False
+
+
 def may_match(pattern: re.Pattern, text: str) -> bool:
     """False only when `pattern` cannot match in `text`: none of its guard strings is there. Folded on
     both sides, so a case-blind pattern is guarded by the same test; a text whose fold changes its
